@@ -1,0 +1,36 @@
+import { asc, eq } from "drizzle-orm";
+import { organizations, programs } from "../schema";
+import type { Executor } from "../types";
+
+export type ProgramRow = typeof programs.$inferSelect;
+
+export async function getProgramById(db: Executor, programId: string): Promise<ProgramRow | undefined> {
+  const [row] = await db.select().from(programs).where(eq(programs.id, programId));
+  return row;
+}
+
+export async function getProgramBySlug(db: Executor, slug: string): Promise<ProgramRow | undefined> {
+  const [row] = await db.select().from(programs).where(eq(programs.slug, slug));
+  return row;
+}
+
+/** The oldest program: what single-program installs (and the demo) show by default. */
+export async function getFirstProgram(db: Executor): Promise<ProgramRow | undefined> {
+  const [row] = await db.select().from(programs).orderBy(asc(programs.createdAt), asc(programs.slug)).limit(1);
+  return row;
+}
+
+export async function findOrganizationBySlug(db: Executor, slug: string) {
+  const [row] = await db.select().from(organizations).where(eq(organizations.slug, slug));
+  return row;
+}
+
+export async function insertOrganization(db: Executor, values: typeof organizations.$inferInsert) {
+  const [row] = await db.insert(organizations).values(values).returning();
+  return row!;
+}
+
+export async function insertProgram(db: Executor, values: typeof programs.$inferInsert): Promise<ProgramRow> {
+  const [row] = await db.insert(programs).values(values).returning();
+  return row!;
+}

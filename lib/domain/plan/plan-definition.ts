@@ -1,0 +1,40 @@
+import type { LocalizedText } from "@/db/schema/tenancy";
+
+export type Rounding = "floor" | "round" | "ceil";
+
+export type TierDefinition = {
+  key: string;
+  name: LocalizedText;
+  /** Points (or spend in minor units) over the qualification window needed to reach the tier. */
+  threshold: number;
+  earnMultiplier: number;
+};
+
+/**
+ * The document a plan version stores. The plan designer (rules engine issue)
+ * extends it with earning rules; the base rate, tiers and lifecycle are here
+ * from the start because every purchase needs them.
+ */
+export type PlanDefinition = {
+  /** `points` points for every `perMinor` minor units of currency spent. */
+  baseRate: { points: number; perMinor: number; rounding: Rounding };
+  /** Days earned points stay pending (the return window); 0 = available at once. */
+  pendingDays: number;
+  expiry: { kind: "rolling"; months: number } | { kind: "none" };
+  tierQualification: { metric: "points" | "spend"; window: "rolling_12_months" | "calendar_year" };
+  tiers: TierDefinition[];
+};
+
+export function defaultPlan(): PlanDefinition {
+  return {
+    baseRate: { points: 1, perMinor: 100, rounding: "floor" },
+    pendingDays: 0,
+    expiry: { kind: "rolling", months: 12 },
+    tierQualification: { metric: "points", window: "rolling_12_months" },
+    tiers: [
+      { key: "bronze", name: { es: "Bronce", en: "Bronze" }, threshold: 0, earnMultiplier: 1 },
+      { key: "silver", name: { es: "Plata", en: "Silver" }, threshold: 500, earnMultiplier: 1.25 },
+      { key: "gold", name: { es: "Oro", en: "Gold" }, threshold: 1500, earnMultiplier: 1.5 },
+    ],
+  };
+}

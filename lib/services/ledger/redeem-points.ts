@@ -1,0 +1,30 @@
+import type { Executor } from "@/db/types";
+import { applyDelta, type Balance } from "@/lib/domain/ledger/balance";
+import { parseInput } from "@/lib/validation/common";
+import { redeemPointsSchema, type RedeemPointsInput } from "@/lib/validation/ledger";
+import { debitLots, entrySource } from "./debit-lots";
+import { runLedgerOperation, type Replayable } from "./run-ledger-operation";
+
+export type RedeemPointsResult = { entryId: number; points: number; balance: Balance };
+
+/** Spends available points (never pending ones), oldest-expiring lots first. */
+export async function redeemPoints(db: Executor, input: RedeemPointsInput, now = new Date()): Promise<Replayable<RedeemPointsResult>> {
+  const data = parseInput(redeemPointsSchema, input);
+  return runLedgerOperation(
+    db,
+    { operation: "redeem", programId: data.programId, locate: async () => ({ memberId: data.memberId }), idempotencyKey: data.idempotencyKey, request: data, now },
+    async (ctx) => {
+      const { entry } = await debitLots(ctx, data.points, {
+        ...entrySource(data),
+        memberId: data.memberId,
+        kind: "redeem",
+        availableDelta: -data.points,
+        reason: data.reason,
+        occurredAt: now,
+      });
+      const next = applyDelta(ctx.balance, { available: -data.points, lifetimeRedeemed: data.points });
+      await ctx.saveBalance(next);
+      return { entryId: entry.id, points: data.points, balance: next };
+    },
+  );
+}

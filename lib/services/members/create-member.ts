@@ -1,0 +1,38 @@
+import { randomInt } from "node:crypto";
+import { cardNumberTaken, findMemberByExternalId, insertMemberWithAccount, type MemberRow } from "@/db/queries/members";
+import { getProgramById } from "@/db/queries/programs";
+import type { Executor } from "@/db/types";
+import { makeCardNumber } from "@/lib/domain/card-number";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { createMemberSchema, type CreateMemberInput } from "@/lib/validation/member";
+
+/** Enrols a member with a fresh card number and an empty points account, in one transaction. */
+export async function createMember(db: Executor, input: CreateMemberInput, now = new Date()): Promise<MemberRow> {
+  const data = parseInput(createMemberSchema, input);
+  return db.transaction(async (tx) => {
+    if (!(await getProgramById(tx, data.programId))) throw new NotFoundError("program", data.programId);
+    if (data.externalId && (await findMemberByExternalId(tx, { programId: data.programId, externalId: data.externalId }))) {
+      throw new ConflictError("member_exists", `A member with externalId "${data.externalId}" already exists.`, { externalId: data.externalId });
+    }
+    let cardNumber = makeCardNumber(() => randomInt(10));
+    while (await cardNumberTaken(tx, { programId: data.programId, cardNumber })) cardNumber = makeCardNumber(() => randomInt(10));
+    return insertMemberWithAccount(tx, {
+      programId: data.programId,
+      externalId: data.externalId,
+      cardNumber,
+      email: data.email,
+      phone: data.phone,
+      name: data.name,
+      birthday: data.birthday,
+      city: data.city,
+      enrolmentChannel: data.enrolmentChannel,
+      enrolledAt: data.enrolledAt ?? now,
+      consentTermsAt: data.consents?.terms ? now : null,
+      consentMarketing: data.consents?.marketing ?? false,
+      consentPersonalization: data.consents?.personalization ?? false,
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+}
