@@ -200,3 +200,13 @@ export async function listUpcomingExpiries(
     .limit(p.limit);
   return rows.map((r) => ({ expiresAt: r.expiresAt!, points: Number(r.points) }));
 }
+
+/** Members with the most available points (the demo seed's redeemers). */
+export async function listMembersByAvailable(db: Executor, p: { programId: string; minimum: number; limit: number }) {
+  return db
+    .select({ memberId: pointAccounts.memberId, available: pointAccounts.available })
+    .from(pointAccounts)
+    .where(and(eq(pointAccounts.programId, p.programId), sql`${pointAccounts.available} >= ${p.minimum}`, sql`${pointAccounts.memberId} is not null`))
+    .orderBy(desc(pointAccounts.available))
+    .limit(p.limit);
+}

@@ -1,0 +1,14 @@
+import { Command } from "commander";
+import { registerImportCommands } from "./commands/import";
+import { registerLedgerCommands } from "./commands/ledger";
+import { registerProgramCommands } from "./commands/program";
+import { registerSeedCommands } from "./commands/seed";
+
+/** `npm run cli -- …`: the same services as the app, on the same database. */
+const cli = new Command("lazo").description("Lazo loyalty platform command line").showHelpAfterError();
+registerSeedCommands(cli);
+registerLedgerCommands(cli);
+registerProgramCommands(cli);
+registerImportCommands(cli);
+
+void cli.parseAsync(process.argv);

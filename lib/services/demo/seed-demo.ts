@@ -1,0 +1,112 @@
+import path from "node:path";
+import { listMembersByAvailable } from "@/db/queries/ledger";
+import { getProgramBySlug } from "@/db/queries/programs";
+import { insertRewardMenu, insertRewards } from "@/db/queries/rewards";
+import { insertStores } from "@/db/queries/stores";
+import { findUserByEmail, insertMembership, insertUser } from "@/db/queries/users";
+import type { Executor } from "@/db/types";
+import { hashPassword } from "@/lib/auth/password";
+import { importCdnow, type ImportCdnowResult, type ImportProgress } from "@/lib/services/imports/import-cdnow";
+import { redeemPoints } from "@/lib/services/ledger/redeem-points";
+import { createProgram } from "@/lib/services/programs/create-program";
+
+export const DEMO_PROGRAM_SLUG = "demo";
+export const DEMO_PASSWORD = "lazo-demo-2026";
+
+const DATASETS = {
+  demo: "db/seed-data/cdnow/CDNOW_master.txt",
+  sample: "db/seed-data/cdnow/CDNOW_sample.txt",
+} as const;
+
+export type DemoLogin = { role: string; email: string; password: string | null; note: string };
+
+export type SeedDemoResult =
+  | { created: false; program: { id: string; slug: string } }
+  | { created: true; program: { id: string; slug: string }; import: ImportCdnowResult; redemptions: number; logins: DemoLogin[] };
+
+/**
+ * The demo program: the real CDNOW purchase history (shifted so the last
+ * purchase was yesterday) earning under the default plan, stores, rewards, a
+ * few hundred redemptions through the ledger service, and one login per role.
+ */
+export async function seedDemo(
+  db: Executor,
+  options: { dataset?: keyof typeof DATASETS; now?: Date; onProgress?: ImportProgress } = {},
+): Promise<SeedDemoResult> {
+  const now = options.now ?? new Date();
+  const existing = await getProgramBySlug(db, DEMO_PROGRAM_SLUG);
+  if (existing) return { created: false, program: { id: existing.id, slug: existing.slug } };
+
+  const program = await createProgram(db, {
+    slug: DEMO_PROGRAM_SLUG,
+    name: "Disquería Lazo",
+    currency: "USD",
+    locale: "es-MX",
+    timeZone: "America/Mexico_City",
+    organizationSlug: "lazo-demo",
+  });
+  const stores = await insertStores(db, [
+    { programId: program.id, code: "CDMX-CEN", name: "Centro Histórico", city: "Ciudad de México", sortOrder: 1 },
+    { programId: program.id, code: "CDMX-POL", name: "Polanco", city: "Ciudad de México", sortOrder: 2 },
+    { programId: program.id, code: "GDL-CHA", name: "Chapultepec", city: "Guadalajara", sortOrder: 3 },
+    { programId: program.id, code: "MTY-SPG", name: "San Pedro", city: "Monterrey", sortOrder: 4 },
+  ]);
+  await seedRewards(db, program.id);
+  const imported = await importCdnow(db, {
+    file: path.resolve(process.cwd(), DATASETS[options.dataset ?? "demo"]),
+    programSlug: program.slug,
+    shiftToToday: true,
+    now,
+    onProgress: options.onProgress,
+  });
+  const redemptions = await seedRedemptions(db, program.id, now);
+  const logins = await seedUsers(db, { organizationId: program.organizationId, programId: program.id, storeIds: stores.slice(0, 2).map((s) => s.id) });
+  return { created: true, program: { id: program.id, slug: program.slug }, import: imported, redemptions, logins };
+}
+
+async function seedRewards(db: Executor, programId: string) {
+  const menu = await insertRewardMenu(db, { programId, name: { es: "Elige tu beneficio", en: "Choose your perk" }, sortOrder: 1 });
+  await insertRewards(db, [
+    { programId, kind: "amount_discount", name: { es: "$5 de descuento", en: "$5 off" }, description: { es: "En tu próxima compra", en: "On your next purchase" }, pointsPrice: 100, value: 500, sortOrder: 1 },
+    { programId, kind: "amount_discount", name: { es: "$15 de descuento", en: "$15 off" }, description: { es: "En compras desde $40", en: "On purchases from $40" }, pointsPrice: 250, value: 1500, sortOrder: 2 },
+    { programId, kind: "percent_discount", name: { es: "20 % en vinilos", en: "20% off vinyl" }, pointsPrice: 300, value: 2000, menuId: menu.id, sortOrder: 3 },
+    { programId, kind: "free_product", name: { es: "CD de regalo", en: "Free CD" }, description: { es: "Elige uno de la selección del mes", en: "Pick one from this month's selection" }, pointsPrice: 400, menuId: menu.id, stock: 500, sortOrder: 4 },
+    { programId, kind: "experience", name: { es: "Pase a concierto", en: "Concert pass" }, pointsPrice: 1500, stock: 40, perMemberLimit: 1, eligibility: { tiers: ["gold"] }, sortOrder: 5 },
+    { programId, kind: "partner_perk", name: { es: "Un mes de streaming", en: "One month of streaming" }, pointsPrice: 350, menuId: menu.id, sortOrder: 6 },
+  ]);
+}
+
+/** Real redemptions through the ledger service, so the demo shows spent points too. */
+async function seedRedemptions(db: Executor, programId: string, now: Date): Promise<number> {
+  const redeemers = await listMembersByAvailable(db, { programId, minimum: 100, limit: 300 });
+  let count = 0;
+  for (const [i, r] of redeemers.entries()) {
+    const points = r.available >= 250 && i % 2 === 0 ? 250 : 100;
+    await redeemPoints(db, { programId, memberId: r.memberId!, points, reason: points === 250 ? "Canje: $15 de descuento" : "Canje: $5 de descuento", channel: "portal", idempotencyKey: `demo-redemption-${r.memberId}` }, now);
+    count++;
+  }
+  return count;
+}
+
+async function seedUsers(db: Executor, p: { organizationId: string; programId: string; storeIds: string[] }): Promise<DemoLogin[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = [
+    { role: "owner" as const, email: "admin@demo.lazo.example", name: "Adriana Admin", note: "everything in the organization" },
+    { role: "marketer" as const, email: "marketing@demo.lazo.example", name: "Marco Marketing", note: "plans, rewards, segments, campaigns" },
+    { role: "analyst" as const, email: "analyst@demo.lazo.example", name: "Ana Analista", note: "read-only console and exports" },
+    { role: "staff" as const, email: "staff@demo.lazo.example", name: "Sergio Cajero", note: "stores Centro Histórico and Polanco" },
+  ];
+  const logins: DemoLogin[] = [];
+  for (const person of people) {
+    const user = (await findUserByEmail(db, person.email)) ?? (await insertUser(db, { email: person.email, name: person.name, passwordHash, locale: "es" }));
+    await insertMembership(db, {
+      userId: user.id,
+      organizationId: p.organizationId,
+      programId: person.role === "owner" ? null : p.programId,
+      role: person.role,
+      storeIds: person.role === "staff" ? p.storeIds : [],
+    });
+    logins.push({ role: person.role, email: person.email, password: DEMO_PASSWORD, note: person.note });
+  }
+  return logins;
+}

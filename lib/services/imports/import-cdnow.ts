@@ -1,0 +1,151 @@
+import { randomInt, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import {
+  assignTiersByRollingPoints,
+  createMissingAccounts,
+  creditUncreditedPurchases,
+  existingCardNumbers,
+  insertMembersIgnoringExisting,
+  insertPurchasesIgnoringExisting,
+  memberIdsByExternalId,
+} from "@/db/queries/bulk-import";
+import { getFirstPublishedPlanVersion } from "@/db/queries/plans";
+import { getProgramBySlug, type ProgramRow } from "@/db/queries/programs";
+import type { Executor } from "@/db/types";
+import { makeCardNumber } from "@/lib/domain/card-number";
+import { dayShift, parseCdnow, shiftDate } from "@/lib/domain/cdnow";
+import { demoPerson } from "@/lib/domain/demo-people";
+import { basePoints } from "@/lib/domain/plan/base-points";
+import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
+import { NotFoundError } from "@/lib/errors";
+import { expireDuePoints } from "@/lib/services/ledger/process-due-lots";
+import { createProgram } from "@/lib/services/programs/create-program";
+
+export type ImportProgress = (phase: "members" | "purchases" | "points" | "tiers" | "expiry", done: number, total: number) => void;
+
+export type ImportCdnowResult = {
+  program: { id: string; slug: string };
+  customers: number;
+  lines: number;
+  occasions: number;
+  pointsCredited: number;
+  pointsExpired: number;
+  dayShift: number;
+};
+
+/** Purchases happen at midday in the program's region, not at midnight UTC. */
+const PURCHASE_HOUR_UTC = "18:00:00Z";
+
+/**
+ * Imports a CDNOW history file: one member per customer, one purchase per
+ * same-day occasion, points by the program's first published plan, expiry run
+ * up to `now`. Re-running it adds nothing twice (external ids and order ids).
+ */
+export async function importCdnow(
+  db: Executor,
+  input: { file: string; programSlug: string; programName?: string; shiftToToday?: boolean; now?: Date; onProgress?: ImportProgress },
+): Promise<ImportCdnowResult> {
+  const now = input.now ?? new Date();
+  const progress = input.onProgress ?? (() => {});
+  const { lines, occasions } = parseCdnow(await fs.readFile(input.file, "utf8"));
+  const program = await findOrCreateProgram(db, input.programSlug, input.programName);
+  const version = await getFirstPublishedPlanVersion(db, program.id);
+  if (!version) throw new NotFoundError("published plan", program.slug);
+  const plan = version.definition as PlanDefinition;
+
+  const latest = occasions.reduce((max, o) => (o.date > max ? o.date : max), "0000-00-00");
+  const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const shift = input.shiftToToday ? dayShift(latest, yesterday) : 0;
+  const at = (date: string) => new Date(`${shiftDate(date, shift)}T${PURCHASE_HOUR_UTC}`);
+
+  const firstDate = new Map<string, string>();
+  for (const o of occasions) if (!firstDate.has(o.customerId)) firstDate.set(o.customerId, o.date);
+  const customers = [...firstDate.keys()];
+  const cards = await existingCardNumbers(db, program.id);
+  const newCard = () => {
+    let card = makeCardNumber(() => randomInt(10));
+    while (cards.has(card)) card = makeCardNumber(() => randomInt(10));
+    cards.add(card);
+    return card;
+  };
+  progress("members", 0, customers.length);
+  await insertMembersIgnoringExisting(
+    db,
+    customers.map((customerId) => {
+      const person = demoPerson(customerId);
+      const enrolledAt = at(firstDate.get(customerId)!);
+      return {
+        programId: program.id,
+        externalId: `cdnow-${customerId}`,
+        cardNumber: newCard(),
+        name: person.name,
+        email: person.email,
+        phone: person.phone,
+        city: person.city,
+        enrolmentChannel: "import" as const,
+        enrolledAt,
+        consentMarketing: person.consentMarketing,
+        consentPersonalization: person.consentPersonalization,
+        updatedAt: now,
+      };
+    }),
+  );
+  await createMissingAccounts(db, program.id);
+  progress("members", customers.length, customers.length);
+
+  const memberIds = await memberIdsByExternalId(db, program.id, customers.map((c) => `cdnow-${c}`));
+  progress("purchases", 0, occasions.length);
+  const rows = occasions.map((o) => ({
+    programId: program.id,
+    id: randomUUID(),
+    memberId: memberIds.get(`cdnow-${o.customerId}`)!,
+    orderId: `cdnow-${o.customerId}-${o.date}`,
+    channel: "ecommerce" as const,
+    amountMinor: o.amountMinor,
+    currency: program.currency,
+    pointsEarned: basePoints(o.amountMinor, plan.baseRate),
+    occurredAt: at(o.date),
+    createdAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += 20_000) {
+    await insertPurchasesIgnoringExisting(db, rows.slice(i, i + 20_000));
+    progress("purchases", Math.min(i + 20_000, rows.length), rows.length);
+  }
+
+  progress("points", 0, 1);
+  const credited = await db.transaction((tx) =>
+    creditUncreditedPurchases(tx, {
+      programId: program.id,
+      planVersionId: version.id,
+      expiryMonths: plan.expiry.kind === "rolling" ? plan.expiry.months : null,
+      pendingDays: plan.pendingDays,
+      now,
+    }),
+  );
+  progress("points", 1, 1);
+  progress("tiers", 0, 1);
+  await assignTiersByRollingPoints(db, { programId: program.id, now, tiers: plan.tiers });
+  progress("tiers", 1, 1);
+  const expired = await expireDuePoints(db, {
+    programId: program.id,
+    now,
+    batchSize: 2000,
+    onProgress: (done) => progress("expiry", done.accounts, customers.length),
+  });
+  return {
+    program: { id: program.id, slug: program.slug },
+    customers: customers.length,
+    lines,
+    occasions: occasions.length,
+    pointsCredited: credited.points,
+    pointsExpired: expired.points,
+    dayShift: shift,
+  };
+}
+
+async function findOrCreateProgram(db: Executor, slug: string, name?: string): Promise<ProgramRow> {
+  const existing = await getProgramBySlug(db, slug);
+  if (existing) return existing;
+  // CDNOW amounts are US dollars.
+  return createProgram(db, { slug, name: name ?? `CDNOW (${slug})`, currency: "USD", locale: "es-MX", timeZone: "America/Mexico_City" });
+}

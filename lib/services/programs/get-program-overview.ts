@@ -1,0 +1,34 @@
+import { countMembersByTier, getProgramCounts, listStores } from "@/db/queries/overview";
+import { getFirstProgram, getProgramBySlug } from "@/db/queries/programs";
+import { getLivePlanVersion } from "@/db/queries/plans";
+import type { Executor } from "@/db/types";
+import type { LocalizedText } from "@/db/schema/tenancy";
+import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
+
+export type ProgramOverview = {
+  program: { id: string; slug: string; name: string; currency: string; locale: string; timeZone: string; pointName: LocalizedText };
+  members: number;
+  activeMembers90d: number;
+  pointsOutstanding: number;
+  pointsIssued30d: number;
+  pointsRedeemed30d: number;
+  purchases30d: number;
+  revenue30dMinor: number;
+  stores: { id: string; name: string; code: string }[];
+  tiers: { key: string; name: LocalizedText; members: number }[];
+};
+
+/** The program's headline numbers; without a slug, the first program (single-brand installs, the demo). */
+export async function getProgramOverview(db: Executor, input: { slug?: string } = {}, now = new Date()): Promise<ProgramOverview | null> {
+  const program = input.slug ? await getProgramBySlug(db, input.slug) : await getFirstProgram(db);
+  if (!program) return null;
+  const [counts, byTier, stores, plan] = await Promise.all([
+    getProgramCounts(db, { programId: program.id, now }),
+    countMembersByTier(db, program.id),
+    listStores(db, program.id),
+    getLivePlanVersion(db, { programId: program.id, at: now }),
+  ]);
+  const tiers = ((plan?.definition as PlanDefinition | undefined)?.tiers ?? []).map((t) => ({ key: t.key, name: t.name, members: byTier.get(t.key) ?? 0 }));
+  const { id, slug, name, currency, locale, timeZone, pointName } = program;
+  return { program: { id, slug, name, currency, locale, timeZone, pointName }, ...counts, stores, tiers };
+}
