@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { verifyLedger } from "@/lib/services/ledger/verify-ledger";
+import { openTestDatabase } from "@/tests/support/database";
+import { importCdnow } from "./import-cdnow";
+
+const SAMPLE = path.resolve("db/seed-data/cdnow/CDNOW_sample.txt");
+let database: Database;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database.close());
+
+describe("importCdnow", () => {
+  it("imports the CDNOW sample into a new program, verifiably, and adds nothing on a second run", async () => {
+    const slug = `cdnow-${randomUUID().slice(0, 8)}`;
+    const now = new Date("1998-07-01T12:00:00Z");
+    const first = await importCdnow(database.db, { file: SAMPLE, programSlug: slug, now });
+    expect(first).toMatchObject({ customers: 2357, lines: 6919, dayShift: 0 });
+    expect(first.occasions).toBeGreaterThan(6000);
+    expect(first.occasions).toBeLessThan(6919);
+    expect(first.pointsCredited).toBeGreaterThan(0);
+    // Twelve-month rolling expiry: lots from before 1997-07-01 are gone by 1998-07-01.
+    expect(first.pointsExpired).toBeGreaterThan(0);
+
+    const again = await importCdnow(database.db, { file: SAMPLE, programSlug: slug, now });
+    expect(again.pointsCredited).toBe(0);
+    expect(again.pointsExpired).toBe(0);
+
+    const verification = await verifyLedger(database.db, { programSlug: slug });
+    expect(verification).toEqual({ ok: true, accounts: 2357, problems: [] });
+  });
+
+  it("shifts the history so the last purchase was yesterday", async () => {
+    const result = await importCdnow(database.db, { file: SAMPLE, programSlug: `shift-${randomUUID().slice(0, 8)}`, shiftToToday: true, now: new Date("2026-11-23T15:00:00Z") });
+    expect(result.dayShift).toBe(Math.round((Date.parse("2026-11-22") - Date.parse("1998-06-30")) / 86_400_000));
+  });
+});
