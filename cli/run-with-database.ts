@@ -1,8 +1,5 @@
-import { openDatabase, type Database } from "@/db/client";
-import { DataDirBusyError } from "@/db/data-dir-lock";
-import { migrateDatabase } from "@/db/migrate";
-import { readEnv } from "@/lib/env";
 import { isLazoError } from "@/lib/errors";
+import { DataDirBusyError, openLazoDatabase, type Database } from "@/lib/server/open-database";
 
 /**
  * Every CLI command: open the same database the app uses, apply migrations,
@@ -11,8 +8,7 @@ import { isLazoError } from "@/lib/errors";
 export async function runWithDatabase(run: (database: Database) => Promise<number | void>): Promise<void> {
   let database: Database | undefined;
   try {
-    database = await openDatabase({ url: readEnv().DATABASE_URL, holder: "the Lazo CLI" });
-    await migrateDatabase(database);
+    database = await openLazoDatabase("the Lazo CLI");
     process.exitCode = (await run(database)) ?? 0;
   } catch (error) {
     process.exitCode = reportError(error);

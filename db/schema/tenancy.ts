@@ -14,7 +14,9 @@ export const organizations = pgTable("organizations", {
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("organizations_slug_key").on(t.slug)]);
 
-export type LocalizedText = { es: string; en: string };
+import type { LocalizedText } from "../../lib/localized-text";
+
+export type { LocalizedText };
 
 /** Program-wide settings that are not part of a plan version. */
 export type ProgramSettings = {

@@ -1,8 +1,8 @@
 import "server-only";
-import { openDatabase, type Database } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import type { Database } from "@/db/client";
 import type { Executor } from "@/db/types";
 import { readEnv } from "@/lib/env";
+import { openLazoDatabase } from "./open-database";
 import { seedOnFirstStart } from "@/lib/services/demo/seed-on-first-start";
 
 /**
@@ -24,9 +24,7 @@ export async function getAppDb(): Promise<Executor> {
 }
 
 async function boot(): Promise<Database> {
-  const env = readEnv();
-  const database = await openDatabase({ url: env.DATABASE_URL, holder: "the Lazo server" });
-  await migrateDatabase(database);
-  await seedOnFirstStart(database, env, (line) => console.log(line));
+  const database = await openLazoDatabase("the Lazo server");
+  await seedOnFirstStart(database, readEnv(), (line) => console.log(line));
   return database;
 }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from "@/db/schema/tenancy";
+import type { LocalizedText } from "@/lib/localized-text";
 
 export type Rounding = "floor" | "round" | "ceil";
 

@@ -1,0 +1,110 @@
+/**
+ * `npm test`: every check Lazo has, in order, with one summary line at the end
+ * (`N passed, N failed`) summed over all runners, and a non-zero exit on any failure.
+ * Lint, typecheck, the missing-migration check and `next build` count as one check each.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+
+type Tally = { passed: number; failed: number; skipped: number };
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const results: { step: string; passed: number; failed: number; skipped: number; seconds: number }[] = [];
+const only = process.argv.slice(2);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  return result.status ?? 1;
+}
+
+function step(name: string, body: () => Tally) {
+  if (only.length && !only.includes(name)) return;
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const counts = body();
+  tally.passed += counts.passed;
+  tally.failed += counts.failed;
+  tally.skipped += counts.skipped;
+  results.push({ step: name, ...counts, seconds: Math.round((Date.now() - started) / 100) / 10 });
+  console.log(`━━ ${name}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+}
+
+const check = (code: number): Tally => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+
+function vitest(project: string, env: NodeJS.ProcessEnv = process.env): Tally {
+  const out = `test-results/vitest-${project}.json`;
+  fs.rmSync(out, { force: true });
+  const code = run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  if (!fs.existsSync(out)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(fs.readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string }[] };
+  const failedSuites = report.testResults.filter((r) => r.status === "failed").length;
+  const failed = report.numFailedTests || (code !== 0 ? Math.max(1, failedSuites) : 0);
+  return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwright(env: NodeJS.ProcessEnv): Tally {
+  const out = "test-results/e2e.json";
+  fs.rmSync(out, { force: true });
+  const code = run("npx", ["playwright", "test"], env);
+  if (!fs.existsSync(out)) return { passed: 0, failed: 1, skipped: 0 };
+  const stats = (JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+  const failed = stats.unexpected + stats.flaky || (code !== 0 ? 1 : 0);
+  return { passed: stats.expected, failed, skipped: stats.skipped };
+}
+
+/**
+ * drizzle-kit generate against a scratch copy of the migrations must answer
+ * "No schema changes": anything else is a schema change without a migration.
+ * (drizzle-kit wants a relative output folder, hence test-results/.)
+ */
+function migrationsUpToDate(): Tally {
+  const scratch = "test-results/migrations-check";
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.cpSync("db/migrations", scratch, { recursive: true });
+  const config = path.join(scratch, "drizzle.config.json");
+  fs.writeFileSync(config, JSON.stringify({ dialect: "postgresql", schema: "./db/schema/index.ts", out: `./${scratch}`, casing: "snake_case" }));
+  const result = spawnSync("npx", ["drizzle-kit", "generate", "--config", config], { encoding: "utf8" });
+  const output = `${result.stdout}${result.stderr}`;
+  fs.rmSync(scratch, { recursive: true, force: true });
+  const upToDate = result.status === 0 && output.includes("No schema changes");
+  if (!upToDate) console.error(`${output}\ndb/schema has changes without a migration: run \`npm run db:generate\` and commit the result.`);
+  else console.log("No schema changes without a migration.");
+  return check(upToDate ? 0 : 1);
+}
+
+/** The e2e server gets its own fresh database, so it never sees the database tests' programs. */
+async function e2eDatabaseUrl(): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return undefined;
+  const target = new URL(url);
+  const name = `${target.pathname.slice(1)}_e2e`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}"`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+async function main() {
+  fs.mkdirSync("test-results", { recursive: true });
+  const database = process.env.DATABASE_URL ? `PostgreSQL (${new URL(process.env.DATABASE_URL).pathname.slice(1)})` : "embedded PGlite";
+  console.log(`Lazo test suite — database tests on ${database}`);
+  step("lint", () => check(run("npx", ["eslint", "."])));
+  step("typecheck", () => check(run("npx", ["tsc", "--noEmit"])));
+  step("migrations", migrationsUpToDate);
+  step("unit", () => vitest("unit"));
+  step("db", () => vitest("db"));
+  step("build", () => check(run("npx", ["next", "build"])));
+  const e2eUrl = only.length && !only.includes("e2e") ? undefined : await e2eDatabaseUrl();
+  step("e2e", () => playwright({ ...process.env, ...(e2eUrl ? { DATABASE_URL: e2eUrl } : {}) }));
+
+  fs.writeFileSync("test-results/summary.json", JSON.stringify({ ...tally, steps: results }, null, 2));
+  console.log("\nstep        passed  failed  skipped  seconds");
+  for (const r of results) console.log(`${r.step.padEnd(11)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds).padStart(7)}`);
+  console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+  process.exit(tally.failed ? 1 : 0);
+}
+
+void main();
