@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerApiKeyCommands } from "./commands/api-key";
 import { registerImportCommands } from "./commands/import";
 import { registerLedgerCommands } from "./commands/ledger";
 import { registerProgramCommands } from "./commands/program";
@@ -10,5 +11,6 @@ registerSeedCommands(cli);
 registerLedgerCommands(cli);
 registerProgramCommands(cli);
 registerImportCommands(cli);
+registerApiKeyCommands(cli);
 
 void cli.parseAsync(process.argv);

@@ -56,3 +56,22 @@ export class UnprocessableError extends LazoError {
 export function isLazoError(error: unknown): error is LazoError {
   return error instanceof LazoError;
 }
+
+export class UnauthorizedError extends LazoError {
+  constructor(message = "Sign in or provide a valid API key.") {
+    super("unauthorized", message, 401);
+  }
+}
+
+/** Known to the actor but not allowed. (Another program's data is a NotFoundError instead: it must not leak.) */
+export class ForbiddenError extends LazoError {
+  constructor(readonly permission: string, message = `Missing permission ${permission}.`) {
+    super("forbidden", message, 403, { permission });
+  }
+}
+
+export class RateLimitedError extends LazoError {
+  constructor(readonly retryAfterSeconds: number, message = "Too many attempts. Try again later.") {
+    super("rate_limited", message, 429, { retryAfterSeconds });
+  }
+}
