@@ -27,3 +27,12 @@ export async function cardNumberTaken(db: Executor, p: { programId: string; card
     .where(and(eq(members.programId, p.programId), eq(members.cardNumber, p.cardNumber)));
   return Boolean(row);
 }
+
+export async function findActiveMemberByEmail(db: Executor, p: { programId: string; email: string }): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.programId, p.programId), sql`lower(${members.email}) = lower(${p.email})`, eq(members.status, "active")))
+    .limit(1);
+  return row;
+}
