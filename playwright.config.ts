@@ -1,0 +1,60 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+
+// The machine is offline: Playwright's own browsers cannot be downloaded, so
+// the suite drives Debian's Chromium (`apt-get install -y chromium`).
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Server environment: a fresh embedded database seeded with the CDNOW sample. */
+function serverEnv(): Record<string, string> {
+  const env: Record<string, string> = {
+    LAZO_DATA_DIR: ".data-e2e",
+    LAZO_SEED: "sample",
+    // Fixed value for tests only; real deployments must set their own.
+    AUTH_SECRET: process.env.AUTH_SECRET || "lazo-e2e-only-secret-0123456789abcdef",
+  };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  return env;
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.e2e.ts",
+  outputDir: "test-results/e2e-artifacts",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  // The first request that reads the database waits for migrations and the seed.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    locale: "es-MX",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // `npm test` builds first; the data folder is wiped so every run seeds afresh.
+    command: `rm -rf .data-e2e && npm run start -- -p ${port}`,
+    url: baseURL,
+    env: serverEnv(),
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
