@@ -32,7 +32,7 @@ export type OpenOptions = {
 };
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.LAZO_DATA_DIR || ".data");
+  return path.resolve(/* turbopackIgnore: true */ process.env.LAZO_DATA_DIR || ".data");
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {

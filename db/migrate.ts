@@ -5,7 +5,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database } from "./client";
 
-export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 
 /** Arbitrary constant: serialises migrations when several app instances start at once. */
 const MIGRATION_LOCK_ID = 727_212_001;

@@ -53,7 +53,8 @@ export async function seedDemo(
   ]);
   await seedRewards(db, program.id);
   const imported = await importCdnow(db, {
-    file: path.resolve(process.cwd(), DATASETS[options.dataset ?? "demo"]),
+    // The ignore hint keeps Next's file tracer from copying the whole project into the build output.
+    file: path.join(/* turbopackIgnore: true */ process.cwd(), DATASETS[options.dataset ?? "demo"]),
     programSlug: program.slug,
     shiftToToday: true,
     now,
