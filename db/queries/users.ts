@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { memberships, users } from "../schema";
 import type { Executor } from "../types";
 
@@ -15,4 +15,14 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
 export async function insertMembership(db: Executor, values: typeof memberships.$inferInsert) {
   const [row] = await db.insert(memberships).values(values).returning();
   return row!;
+}
+
+export async function findUserById(db: Executor, userId: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row;
+}
+
+/** "Sign out everywhere": sessions issued with an older version stop working. */
+export async function bumpSessionVersion(db: Executor, userId: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
 }

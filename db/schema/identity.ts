@@ -10,6 +10,9 @@ export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
   email: text("email").notNull(),
   name: text("name"),
+  /** Auth.js adapter columns. */
+  emailVerified: tstz("email_verified"),
+  image: text("image"),
   /** argon2id hash; null until an invited user sets a password. */
   passwordHash: text("password_hash"),
   /** Bumped by "sign out everywhere": sessions carry the version they were issued with. */

@@ -9,3 +9,4 @@ export * from "./engagement";
 export * from "./identity";
 export * from "./audit";
 export * from "./webhooks";
+export * from "./auth";

@@ -1,5 +1,5 @@
 import { listMembershipsOfUser } from "@/db/queries/memberships";
-import { findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail, findUserById } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
 import type { Actor, Grant } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -48,4 +48,10 @@ export async function loadUserActor(db: Executor, user: { userId: string; email:
     extraPermissions: m.extraPermissions,
   }));
   return { kind: "user", userId: user.userId, email: user.email, grants };
+}
+
+/** The user's current session version, or null when the user is gone or disabled. */
+export async function getSessionVersion(db: Executor, userId: string): Promise<number | null> {
+  const user = await findUserById(db, userId);
+  return user && !user.disabledAt ? user.sessionVersion : null;
 }
