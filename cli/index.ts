@@ -4,6 +4,7 @@ import { registerImportCommands } from "./commands/import";
 import { registerLedgerCommands } from "./commands/ledger";
 import { registerProgramCommands } from "./commands/program";
 import { registerSeedCommands } from "./commands/seed";
+import { registerTeamCommands } from "./commands/team";
 
 /** `npm run cli -- …`: the same services as the app, on the same database. */
 const cli = new Command("lazo").description("Lazo loyalty platform command line").showHelpAfterError();
@@ -12,5 +13,6 @@ registerLedgerCommands(cli);
 registerProgramCommands(cli);
 registerImportCommands(cli);
 registerApiKeyCommands(cli);
+registerTeamCommands(cli);
 
 void cli.parseAsync(process.argv);

@@ -26,3 +26,10 @@ export async function findUserById(db: Executor, userId: string) {
 export async function bumpSessionVersion(db: Executor, userId: string): Promise<void> {
   await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
 }
+
+export async function setPassword(db: Executor, p: { userId: string; passwordHash: string }): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash: p.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, p.userId));
+}
