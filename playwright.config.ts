@@ -48,8 +48,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // `npm test` builds first; the data folder is wiped so every run seeds afresh.
-    command: `rm -rf .data-e2e && npm run start -- -p ${port}`,
+    // `npm test` builds first. The data folder is wiped, the fixtures are written
+    // (before the server: the embedded database takes one process at a time), and
+    // the server's output is kept so tests can check what it logs.
+    command: `rm -rf .data-e2e && mkdir -p test-results && npx tsx scripts/e2e-setup.ts && npm run start -- -p ${port} 2>&1 | tee test-results/e2e-server.log`,
     url: baseURL,
     env: serverEnv(),
     reuseExistingServer: false,

@@ -36,3 +36,22 @@ export async function findActiveMemberByEmail(db: Executor, p: { programId: stri
     .limit(1);
   return row;
 }
+
+export type MemberLookup = { externalId?: string; email?: string; phone?: string; cardNumber?: string };
+
+/** Exact lookups by any identifier the counter or an integration knows; at most `limit` rows. */
+export async function lookupMembers(db: Executor, p: { programId: string; limit: number } & MemberLookup): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(members)
+    .where(
+      and(
+        eq(members.programId, p.programId),
+        p.externalId ? eq(members.externalId, p.externalId) : undefined,
+        p.email ? sql`lower(${members.email}) = lower(${p.email})` : undefined,
+        p.phone ? eq(members.phone, p.phone) : undefined,
+        p.cardNumber ? eq(members.cardNumber, p.cardNumber) : undefined,
+      ),
+    )
+    .limit(p.limit);
+}
