@@ -1,0 +1,45 @@
+/**
+ * The authorization matrix: for every page and route handler, what each kind
+ * of actor gets. `matrix.e2e.ts` checks every cell against the running app,
+ * and fails when app/ has a route without a row here.
+ *
+ *   ok      served (2xx, not sent to a sign-in page)
+ *   signin  sent to a sign-in page
+ *   denied  refused while signed in (403 / 404 / an access-denied page)
+ *   public  open to everyone (any actor may be redirected onward, never refused)
+ */
+export type Outcome = "ok" | "signin" | "denied" | "public";
+
+export const ACTORS = ["anonymous", "memberA", "memberB", "staffX", "staffY", "marketerP", "marketerQ", "analyst", "admin"] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+type Row = { route: string; probe?: string; expect: Record<ActorName, Outcome> };
+
+const all = (outcome: Outcome): Record<ActorName, Outcome> => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<ActorName, Outcome>;
+
+/** Console pages every console role may read. */
+const consoleRead: Record<ActorName, Outcome> = {
+  anonymous: "signin", memberA: "signin", memberB: "signin",
+  staffX: "denied", staffY: "denied",
+  marketerP: "ok", marketerQ: "ok", analyst: "ok", admin: "ok",
+};
+
+/** Console administration: owners and admins only. */
+const consoleAdmin: Record<ActorName, Outcome> = { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied" };
+
+export const MATRIX: Row[] = [
+  { route: "/", expect: all("public") },
+  { route: "/api/auth/[...nextauth]", probe: "/api/auth/session", expect: all("public") },
+  { route: "/api/v1", expect: all("public") },
+  { route: "/api/v1/health", expect: all("public") },
+  { route: "/console", expect: consoleRead },
+  { route: "/console/settings/outbox", expect: consoleAdmin },
+  {
+    route: "/me",
+    expect: { anonymous: "signin", memberA: "ok", memberB: "ok", staffX: "signin", staffY: "signin", marketerP: "signin", marketerQ: "signin", analyst: "signin", admin: "signin" },
+  },
+  {
+    route: "/staff",
+    expect: { anonymous: "signin", memberA: "signin", memberB: "signin", staffX: "ok", staffY: "ok", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
+  },
+];

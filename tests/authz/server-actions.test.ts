@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Server actions are public POST endpoints. Every exported action must check
+ * the session itself (requireUser / requireMember / getCurrentActor) — the
+ * proxy is not an auth layer — unless it is listed here as deliberately public,
+ * with the reason. Actions live in files with a top-level "use server".
+ */
+const PUBLIC_ACTIONS: Record<string, string> = {
+  "i18n/set-locale-action.ts#setLocaleAction": "sets the language cookie; touches no data",
+};
+
+const GUARDS = /\b(requireUser|requireMember|getCurrentActor)\s*\(/;
+const ROOTS = ["app", "lib", "i18n", "components"];
+
+function sourceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+function isActionFile(text: string): boolean {
+  return /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(text);
+}
+
+/** Exported functions of an action file with their bodies (up to the next top-level export). */
+function exportedActions(text: string): { name: string; body: string }[] {
+  const starts = [...text.matchAll(/^export (?:async )?function (\w+)|^export const (\w+)\s*=/gm)];
+  return starts.map((m, i) => ({ name: m[1] ?? m[2]!, body: text.slice(m.index, starts[i + 1]?.index ?? text.length) }));
+}
+
+const files = ROOTS.flatMap((root) => sourceFiles(root));
+const actionFiles = files.filter((f) => isActionFile(fs.readFileSync(f, "utf8")));
+
+describe("server actions", () => {
+  it("are all found (the scan is not empty)", () => {
+    expect(actionFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each(actionFiles)("%s: every exported action checks the session or is listed as public", (file) => {
+    const unguarded = exportedActions(fs.readFileSync(file, "utf8"))
+      .filter(({ name, body }) => !GUARDS.test(body) && !PUBLIC_ACTIONS[`${file}#${name}`])
+      .map(({ name }) => name);
+    expect(unguarded).toEqual([]);
+  });
+
+  it("are not declared inline in components (they belong in action files)", () => {
+    const inline = files.filter((f) => {
+      const text = fs.readFileSync(f, "utf8");
+      return !isActionFile(text) && /["']use server["']/.test(text);
+    });
+    expect(inline).toEqual([]);
+  });
+});
