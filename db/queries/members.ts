@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { members, pointAccounts } from "../schema";
+import { members, memberTierHistory, pointAccounts } from "../schema";
 import type { Executor } from "../types";
 
 export type MemberRow = typeof members.$inferSelect;
@@ -54,4 +54,9 @@ export async function lookupMembers(db: Executor, p: { programId: string; limit:
       ),
     )
     .limit(p.limit);
+}
+
+export async function setMemberTier(tx: Executor, p: { programId: string; memberId: string; from: string | null; to: string; reason: string; actorId?: string; now: Date }): Promise<void> {
+  await tx.update(members).set({ tierKey: p.to, updatedAt: p.now }).where(and(eq(members.programId, p.programId), eq(members.id, p.memberId)));
+  await tx.insert(memberTierHistory).values({ programId: p.programId, memberId: p.memberId, fromTier: p.from, toTier: p.to, reason: p.reason, actorId: p.actorId, createdAt: p.now });
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { organizations, programs } from "../schema";
 import type { Executor } from "../types";
 
@@ -33,4 +33,10 @@ export async function insertOrganization(db: Executor, values: typeof organizati
 export async function insertProgram(db: Executor, values: typeof programs.$inferInsert): Promise<ProgramRow> {
   const [row] = await db.insert(programs).values(values).returning();
   return row!;
+}
+
+/** Programs of the given organizations, oldest first (the console's default program is the first one allowed). */
+export async function listProgramsOfOrganizations(db: Executor, organizationIds: string[]): Promise<ProgramRow[]> {
+  if (organizationIds.length === 0) return [];
+  return db.select().from(programs).where(inArray(programs.organizationId, organizationIds)).orderBy(asc(programs.createdAt), asc(programs.slug));
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { memberships, users } from "../schema";
 import type { Executor } from "../types";
 
@@ -32,4 +32,11 @@ export async function setPassword(db: Executor, p: { userId: string; passwordHas
     .update(users)
     .set({ passwordHash: p.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, p.userId));
+}
+
+/** Emails of users by id (the audit log shows people, not uuids). */
+export async function listUserEmails(db: Executor, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
+  return new Map(rows.map((r) => [r.id, r.email]));
 }

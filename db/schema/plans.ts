@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { createdAt, tstz } from "./columns";
 import { programs } from "./tenancy";
@@ -37,3 +37,12 @@ export const ruleBudgetUsage = pgTable("rule_budget_usage", {
   ruleId: text("rule_id").notNull(),
   pointsIssued: integer("points_issued").notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.programId, t.ruleId] })]);
+
+/** Points each rule gave each member per local day: the basis of per-member daily and monthly caps. */
+export const memberRuleUsage = pgTable("member_rule_usage", {
+  programId: uuid("program_id").notNull().references(() => programs.id),
+  memberId: uuid("member_id").notNull(),
+  ruleId: text("rule_id").notNull(),
+  day: date("day", { mode: "string" }).notNull(),
+  points: integer("points").notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.programId, t.memberId, t.ruleId, t.day] })]);

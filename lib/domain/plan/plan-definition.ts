@@ -1,4 +1,5 @@
 import type { LocalizedText } from "@/lib/localized-text";
+import type { EarningRule, EnginePlan, Exclusions } from "@/lib/domain/rules/types";
 
 export type Rounding = "floor" | "round" | "ceil";
 
@@ -23,7 +24,22 @@ export type PlanDefinition = {
   expiry: { kind: "rolling"; months: number } | { kind: "none" };
   tierQualification: { metric: "points" | "spend"; window: "rolling_12_months" | "calendar_year" };
   tiers: TierDefinition[];
+  /** Earning rules on top of the base rate (the plan designer edits these). */
+  rules?: EarningRule[];
+  /** Lines that never earn (gift cards, taxes…). */
+  exclusions?: Exclusions;
 };
+
+/** What the rules engine needs of a plan. */
+export function toEnginePlan(plan: PlanDefinition): EnginePlan {
+  return {
+    baseRate: plan.baseRate,
+    pendingDays: plan.pendingDays,
+    exclusions: plan.exclusions ?? {},
+    rules: plan.rules ?? [],
+    tierMultipliers: Object.fromEntries(plan.tiers.map((t) => [t.key, t.earnMultiplier])),
+  };
+}
 
 export function defaultPlan(): PlanDefinition {
   return {

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { insertEntry, insertLot } from "@/db/queries/ledger";
+import { insertEntry, insertLot, type NewEntry } from "@/db/queries/ledger";
 import type { Executor } from "@/db/types";
 import { applyDelta, type Balance } from "@/lib/domain/ledger/balance";
 import { parseInput } from "@/lib/validation/common";
 import { earnPointsSchema, type EarnPointsInput } from "@/lib/validation/ledger";
-import { runLedgerOperation, type Replayable } from "./run-ledger-operation";
+import { entrySource } from "./debit-lots";
+import { runLedgerOperation, type OperationContext, type Replayable } from "./run-ledger-operation";
 
 export type EarnPointsResult = {
   entryId: number;
@@ -20,50 +21,68 @@ export async function earnPoints(db: Executor, input: EarnPointsInput, now = new
   return runLedgerOperation(
     db,
     { operation: "earn", programId: data.programId, locate: async () => ({ memberId: data.memberId }), idempotencyKey: data.idempotencyKey, request: data, now },
-    async ({ tx, account, balance, saveBalance }) => {
-      const pending = data.pendingUntil !== undefined && data.pendingUntil > now;
-      // The lot id is chosen first so the append-only entry can name it.
-      const lotId = randomUUID();
-      const entry = await insertEntry(tx, {
-        programId: data.programId,
-        accountId: account.id,
+    (ctx) =>
+      creditEarnedLot(ctx, {
+        ...entrySource(data),
         memberId: data.memberId,
-        kind: "earn",
         points: data.points,
-        availableDelta: pending ? 0 : data.points,
-        pendingDelta: pending ? data.points : 0,
         reason: data.reason,
-        channel: data.channel ?? "system",
-        storeId: data.storeId,
-        orderRef: data.orderRef,
         purchaseId: data.purchaseId,
-        lotId,
-        actorType: data.actor?.type ?? "system",
-        actorId: data.actor?.id,
-        idempotencyKey: data.idempotencyKey,
         explanation: data.explanation,
-        occurredAt: data.occurredAt ?? now,
-      });
-      const lot = await insertLot(tx, {
-        id: lotId,
-        programId: data.programId,
-        accountId: account.id,
-        sourceEntryId: entry.id,
-        amount: data.points,
-        remaining: data.points,
-        state: pending ? "pending" : "available",
-        pendingUntil: pending ? data.pendingUntil : null,
-        expiresAt: data.expiresAt ?? null,
-        createdAt: now,
-      });
-      const next = applyDelta(balance, {
-        available: entry.availableDelta,
-        pending: entry.pendingDelta,
-        lifetimeEarned: data.points,
-      });
-      await saveBalance(next);
-      return { entryId: entry.id, lotId: lot.id, points: data.points, state: lot.state, balance: next };
-    },
+        occurredAt: data.occurredAt ?? ctx.now,
+        pendingUntil: data.pendingUntil,
+        expiresAt: data.expiresAt,
+      }),
   );
 }
 
+export type EarnedLot = Pick<NewEntry, "channel" | "storeId" | "orderRef" | "idempotencyKey" | "actorType" | "actorId" | "reason" | "purchaseId" | "explanation"> & {
+  memberId: string;
+  points: number;
+  occurredAt: Date;
+  pendingUntil?: Date | null;
+  expiresAt?: Date | null;
+};
+
+/** The earn step itself, for operations that credit points as part of something larger (a purchase). */
+export async function creditEarnedLot(ctx: OperationContext, earn: EarnedLot): Promise<EarnPointsResult> {
+  const { tx, account, balance, saveBalance, now } = ctx;
+  const pending = Boolean(earn.pendingUntil && earn.pendingUntil > now);
+  // The lot id is chosen first so the append-only entry can name it.
+  const lotId = randomUUID();
+  const entry = await insertEntry(tx, {
+    programId: account.programId,
+    accountId: account.id,
+    memberId: earn.memberId,
+    kind: "earn",
+    points: earn.points,
+    availableDelta: pending ? 0 : earn.points,
+    pendingDelta: pending ? earn.points : 0,
+    reason: earn.reason,
+    channel: earn.channel ?? "system",
+    storeId: earn.storeId,
+    orderRef: earn.orderRef,
+    purchaseId: earn.purchaseId,
+    lotId,
+    actorType: earn.actorType ?? "system",
+    actorId: earn.actorId,
+    idempotencyKey: earn.idempotencyKey,
+    explanation: earn.explanation,
+    occurredAt: earn.occurredAt,
+  });
+  const lot = await insertLot(tx, {
+    id: lotId,
+    programId: account.programId,
+    accountId: account.id,
+    sourceEntryId: entry.id,
+    amount: earn.points,
+    remaining: earn.points,
+    state: pending ? "pending" : "available",
+    pendingUntil: pending ? earn.pendingUntil : null,
+    expiresAt: earn.expiresAt ?? null,
+    createdAt: now,
+  });
+  const next = applyDelta(balance, { available: entry.availableDelta, pending: entry.pendingDelta, lifetimeEarned: earn.points });
+  await saveBalance(next);
+  return { entryId: entry.id, lotId: lot.id, points: earn.points, state: lot.state, balance: next };
+}

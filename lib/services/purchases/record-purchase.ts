@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { getMember, setMemberTier } from "@/db/queries/members";
+import { getFirstPublishedPlanVersion, getLivePlanVersion, type PlanVersionRow } from "@/db/queries/plans";
+import { getProgramById } from "@/db/queries/programs";
+import {
+  countMemberPurchases,
+  insertPurchase,
+  insertPurchaseLines,
+  linkPurchaseEarn,
+  loadCategoryPaths,
+  productCategoriesBySku,
+  sumEarnedSince,
+} from "@/db/queries/purchases";
+import { addRuleUsage, getMemberRuleUsage, lockBudgetUsage } from "@/db/queries/rule-usage";
+import { listStoreIds } from "@/db/queries/stores";
+import type { Executor } from "@/db/types";
+import { actorRef, authorize, type Actor } from "@/lib/auth/actor";
+import type { Balance } from "@/lib/domain/ledger/balance";
+import { expiryFor, tierFor } from "@/lib/domain/plan/base-points";
+import { toEnginePlan, type PlanDefinition } from "@/lib/domain/plan/plan-definition";
+import { evaluatePurchase } from "@/lib/domain/rules/evaluate";
+import { localTime } from "@/lib/domain/rules/local-time";
+import type { BasketLine, Evaluation } from "@/lib/domain/rules/types";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { recordPurchaseSchema, type RecordPurchaseInput } from "@/lib/validation/purchase";
+import { balanceOf, runLedgerOperation, type Replayable } from "@/lib/services/ledger/run-ledger-operation";
+import { creditEarnedLot } from "@/lib/services/ledger/earn-points";
+
+export type PurchaseExplanation = Evaluation & { planVersionId: string; planVersion: number };
+
+export type RecordPurchaseResult = {
+  purchaseId: string;
+  orderId: string;
+  pointsEarned: number;
+  pointsPending: number;
+  entryId: number | null;
+  balance: Balance;
+  tierChange: { from: string | null; to: string } | null;
+  explanation: PurchaseExplanation;
+};
+
+/**
+ * Records a purchase and credits the points the plan live at its time gives,
+ * in one transaction: the order reference is the idempotency key, so a retry
+ * or a double click returns the first result and credits nothing twice.
+ * Upgrades the member's tier at once when the purchase qualifies them.
+ */
+export async function recordPurchase(db: Executor, actor: Actor, input: RecordPurchaseInput, now = new Date()): Promise<Replayable<RecordPurchaseResult>> {
+  const data = parseInput(recordPurchaseSchema, input);
+  const program = await getProgramById(db, data.programId);
+  if (!program) throw new NotFoundError("program", data.programId);
+  authorize(actor, "points:earn", program, data.storeId);
+  if (data.currency !== program.currency) throw new ValidationError({ currency: [`This program uses ${program.currency}.`] });
+  if (data.storeId && !(await listStoreIds(db, program.id)).includes(data.storeId)) throw new NotFoundError("store", data.storeId);
+  const occurredAt = data.occurredAt ?? now;
+  const version = (await getLivePlanVersion(db, { programId: program.id, at: occurredAt })) ?? (await getFirstPublishedPlanVersion(db, program.id));
+  if (!version) throw new NotFoundError("published plan", program.slug);
+  const lines = await basketLines(db, program.id, data);
+  const { idempotencyKey: _ignored, ...request } = data;
+
+  return runLedgerOperation(
+    db,
+    { operation: "purchase", programId: program.id, locate: async () => ({ memberId: data.memberId }), idempotencyKey: `order:${data.orderId}`, request, now },
+    async (ctx) => {
+      const { tx } = ctx;
+      const member = (await getMember(tx, { programId: program.id, memberId: data.memberId }))!;
+      const plan = version.definition as PlanDefinition;
+      const engine = toEnginePlan(plan);
+      const local = localTime(occurredAt, program.timeZone);
+      const budgeted = engine.rules.filter((r) => r.active && r.caps?.budget !== undefined).map((r) => r.id);
+      const evaluation = evaluatePurchase(engine, {
+        lines,
+        channel: data.channel,
+        storeId: data.storeId,
+        occurredAt,
+        timeZone: program.timeZone,
+        member: { tier: member.tierKey, segmentIds: [], isFirstPurchase: (await countMemberPurchases(tx, { programId: program.id, memberId: member.id })) === 0 },
+        usage: { ...(await getMemberRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, month: local.month })), budget: await lockBudgetUsage(tx, { programId: program.id, ruleIds: budgeted }) },
+      });
+      const explanation: PurchaseExplanation = { ...evaluation, planVersionId: version.id, planVersion: version.version };
+      const purchaseId = randomUUID();
+      await insertPurchase(tx, {
+        id: purchaseId,
+        programId: program.id,
+        memberId: member.id,
+        orderId: data.orderId,
+        channel: data.channel,
+        storeId: data.storeId,
+        amountMinor: data.amountMinor,
+        currency: program.currency,
+        planVersionId: version.id,
+        staffUserId: actor.kind === "user" ? actor.userId : null,
+        occurredAt,
+        createdAt: now,
+      });
+      await insertPurchaseLines(tx, (data.lines ?? []).map((l, i) => ({ programId: program.id, purchaseId, lineNo: i + 1, sku: l.sku, category: lines[i]!.categoryPath.at(-1) ?? null, quantity: String(l.quantity), unitPriceMinor: l.unitPriceMinor, pointsEarned: evaluation.lines[i]!.points })));
+      let balance = balanceOf(ctx.account);
+      let entryId: number | null = null;
+      let pending = 0;
+      if (evaluation.points > 0) {
+        const pendingUntil = evaluation.pendingDays > 0 ? new Date(occurredAt.getTime() + evaluation.pendingDays * 86_400_000) : null;
+        const { actorType, actorId } = actorRef(actor);
+        const earned = await creditEarnedLot(ctx, {
+          memberId: member.id,
+          points: evaluation.points,
+          channel: data.channel,
+          storeId: data.storeId,
+          orderRef: data.orderId,
+          purchaseId,
+          actorType,
+          actorId,
+          idempotencyKey: `order:${data.orderId}`,
+          explanation,
+          occurredAt,
+          pendingUntil,
+          expiresAt: expiryFor(plan, occurredAt),
+        });
+        entryId = earned.entryId;
+        balance = earned.balance;
+        pending = earned.state === "pending" ? earned.points : 0;
+        await linkPurchaseEarn(tx, { programId: program.id, purchaseId, entryId, points: evaluation.points });
+        await addRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, points: Object.fromEntries(evaluation.rules.filter((r) => r.fired).map((r) => [r.ruleId, r.points])) });
+      }
+      const tierChange = await upgradeTier(tx, { programId: program.id, member, plan, version, now });
+      return { purchaseId, orderId: data.orderId, pointsEarned: evaluation.points, pointsPending: pending, entryId, balance, tierChange, explanation };
+    },
+  );
+}
+
+/** Lines for the engine: the ones sent (SKU-only lines classified from the catalog), or one line for the whole amount. */
+async function basketLines(db: Executor, programId: string, data: { amountMinor: number; lines?: { sku?: string; category?: string; quantity: number; unitPriceMinor: number }[] }): Promise<BasketLine[]> {
+  if (!data.lines?.length) return [{ categoryPath: [], quantity: 1, unitPriceMinor: data.amountMinor }];
+  const paths = await loadCategoryPaths(db, programId);
+  const bySku = await productCategoriesBySku(db, { programId, skus: data.lines.flatMap((l) => (l.sku && !l.category ? [l.sku] : [])) });
+  return data.lines.map((l) => {
+    const category = l.category ?? (l.sku ? bySku.get(l.sku) : undefined) ?? undefined;
+    return { sku: l.sku, categoryPath: category ? (paths.get(category) ?? [category]) : [], quantity: l.quantity, unitPriceMinor: l.unitPriceMinor };
+  });
+}
+
+/** Tiers go up the moment a purchase qualifies (down only at the review date, in the tier job). */
+async function upgradeTier(
+  tx: Executor,
+  p: { programId: string; member: { id: string; tierKey: string | null }; plan: PlanDefinition; version: PlanVersionRow; now: Date },
+): Promise<{ from: string | null; to: string } | null> {
+  if (p.plan.tierQualification.metric !== "points" || !p.plan.tiers.length) return null;
+  const since = p.plan.tierQualification.window === "calendar_year" ? new Date(Date.UTC(p.now.getUTCFullYear(), 0, 1)) : new Date(p.now.getTime() - 365 * 86_400_000);
+  const reached = tierFor(p.plan.tiers, await sumEarnedSince(tx, { programId: p.programId, memberId: p.member.id, since }));
+  const rank = (key: string | null) => p.plan.tiers.findIndex((t) => t.key === key);
+  if (!reached || rank(reached.key) <= rank(p.member.tierKey)) return null;
+  await setMemberTier(tx, { programId: p.programId, memberId: p.member.id, from: p.member.tierKey, to: reached.key, reason: "qualified", now: p.now });
+  return { from: p.member.tierKey, to: reached.key };
+}
