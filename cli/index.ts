@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerApiKeyCommands } from "./commands/api-key";
 import { registerImportCommands } from "./commands/import";
+import { registerJobCommands } from "./commands/jobs";
 import { registerLedgerCommands } from "./commands/ledger";
 import { registerProgramCommands } from "./commands/program";
 import { registerSeedCommands } from "./commands/seed";
@@ -14,5 +15,6 @@ registerProgramCommands(cli);
 registerImportCommands(cli);
 registerApiKeyCommands(cli);
 registerTeamCommands(cli);
+registerJobCommands(cli);
 
 void cli.parseAsync(process.argv);

@@ -17,6 +17,10 @@ export type Database = {
   location: string;
   /** The postgres.js client, for the few things Drizzle cannot do (reserved connections). */
   postgresClient?: postgres.Sql;
+  /** The server URL, for libraries that bring their own driver (the job queue). */
+  url?: string;
+  /** The embedded client, for libraries that need raw multi-statement SQL (the job queue). */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 
@@ -49,6 +53,7 @@ function openPostgres(url: string, max: number): Database {
     kind: "postgres",
     location: `PostgreSQL at ${host}${pathname}`,
     postgresClient: client,
+    url,
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -63,6 +68,7 @@ async function openPglite(dataDir: string, holder: string): Promise<Database> {
       db,
       kind: "pglite",
       location: inMemory ? "embedded PGlite in memory" : `embedded PGlite in ${dataDir}`,
+      pglite: client,
       async close() {
         await client.close();
         release();

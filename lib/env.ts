@@ -12,6 +12,8 @@ const envSchema = z.object({
    */
   LAZO_SEED: z.enum(["demo", "sample", "none"]).optional(),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** "off" keeps this instance from running background jobs (run `npm run cli -- jobs worker` elsewhere). */
+  LAZO_JOBS: z.enum(["on", "off"]).default("on"),
   SMTP_URL: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

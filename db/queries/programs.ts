@@ -40,3 +40,8 @@ export async function listProgramsOfOrganizations(db: Executor, organizationIds:
   if (organizationIds.length === 0) return [];
   return db.select().from(programs).where(inArray(programs.organizationId, organizationIds)).orderBy(asc(programs.createdAt), asc(programs.slug));
 }
+
+export async function listProgramIds(db: Executor): Promise<string[]> {
+  const rows = await db.select({ id: programs.id }).from(programs).orderBy(asc(programs.createdAt));
+  return rows.map((r) => r.id);
+}

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/types";
 import { readEnv } from "@/lib/env";
 import { openLazoDatabase } from "./open-database";
 import { seedOnFirstStart } from "@/lib/services/demo/seed-on-first-start";
+import { startJobWorker } from "@/lib/jobs/lifecycle-jobs";
 
 /**
  * The server's one database handle, kept on globalThis so hot reloads in
@@ -25,6 +26,9 @@ export async function getAppDb(): Promise<Executor> {
 
 async function boot(): Promise<Database> {
   const database = await openLazoDatabase("the Lazo server");
-  await seedOnFirstStart(database, readEnv(), (line) => console.log(line));
+  const env = readEnv();
+  await seedOnFirstStart(database, env, (line) => console.log(line));
+  // Every instance may run the workers (pg-boss hands each job to one of them); LAZO_JOBS=off opts out.
+  if (env.LAZO_JOBS === "on") await startJobWorker(database, (line) => console.log(line));
   return database;
 }
