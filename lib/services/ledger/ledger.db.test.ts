@@ -224,6 +224,12 @@ describe("bad input", () => {
     for (const op of [earnPoints, redeemPoints, holdPoints]) {
       await expect(op(database.db, input)).rejects.toMatchObject({ code: "validation_failed", status: 422 });
     }
+    // A negative adjustment is a debit, not bad input.
+    if (!(typeof patch.points === "number" && patch.points < 0)) {
+      await expect(adjustPoints(database.db, { ...(input as object), reason: "Correction" } as never)).rejects.toMatchObject({ code: "validation_failed" });
+    }
+    await expect(reverseEntry(database.db, { programId, entryId: 1, ...patch } as never)).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(captureHold(database.db, { programId, holdId: "00000000-0000-4000-8000-000000000000", ...patch } as never)).rejects.toMatchObject({ code: "validation_failed" });
     expect(await entryCount(memberId)).toBe(0);
   });
 
