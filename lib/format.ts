@@ -52,3 +52,8 @@ export function numberLocale(uiLocale: string, programLocale?: string): string {
   if (programLocale && programLocale.split("-")[0] === uiLocale) return programLocale;
   return uiLocale === "es" ? "es-419" : uiLocale;
 }
+
+/** Date and time as seen in the program's time zone (audit log, outbox, API keys). */
+export function formatDateTime(date: Date | string | number, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(date));
+}

@@ -34,3 +34,44 @@ export const createStoreSchema = z
   .strict();
 
 export type CreateStoreInput = z.input<typeof createStoreSchema>;
+
+/** Roles a program's team manager hands out; owners are made from the CLI. */
+export const GRANTABLE_ROLES = ["admin", "marketer", "analyst", "staff"] as const;
+
+/** Stores and "may adjust points" only mean something for store staff. */
+const staffAccess = {
+  role: z.enum(GRANTABLE_ROLES, { error: "Pick a role." }),
+  storeIds: z.array(idSchema).default([]),
+  extraPermissions: z.array(z.enum(["points:adjust"])).default([]),
+};
+
+function staffRules<T extends { role: string; storeIds: string[]; extraPermissions: string[] }>(v: T): T {
+  return v.role === "staff" ? v : { ...v, storeIds: [], extraPermissions: [] };
+}
+
+export const inviteTeamMemberSchema = z
+  .object({
+    programId: idSchema,
+    email: emailSchema,
+    name: z.string().trim().max(120).optional().transform((n) => (n ? n : undefined)),
+    ...staffAccess,
+    /** Origin the invitation link points at (the console's own address). */
+    appUrl: z.url(),
+  })
+  .strict()
+  .refine((v) => v.role !== "staff" || v.storeIds.length > 0, { error: "Staff need at least one store.", path: ["storeIds"] })
+  .transform(staffRules);
+
+export type InviteTeamMemberInput = z.input<typeof inviteTeamMemberSchema>;
+
+export const changeTeamMemberSchema = z
+  .object({ programId: idSchema, membershipId: idSchema, ...staffAccess })
+  .strict()
+  .refine((v) => v.role !== "staff" || v.storeIds.length > 0, { error: "Staff need at least one store.", path: ["storeIds"] })
+  .transform(staffRules);
+
+export type ChangeTeamMemberInput = z.input<typeof changeTeamMemberSchema>;
+
+export const removeTeamMemberSchema = z.object({ programId: idSchema, membershipId: idSchema }).strict();
+
+export type RemoveTeamMemberInput = z.input<typeof removeTeamMemberSchema>;

@@ -1,0 +1,83 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
+import { createApiKeyAction, type CreateApiKeyState } from "../actions";
+
+export function CreateKeyForm({ scopes }: { scopes: readonly string[] }) {
+  const t = useTranslations("ApiKeys");
+  const [state, action] = useActionState(createApiKeyAction, {} as CreateApiKeyState);
+  return (
+    <div className="space-y-5">
+      {state.created ? <NewKey name={state.created.name} secret={state.created.key} /> : null}
+      <form action={action} noValidate className="space-y-4" aria-describedby="create-key-message" data-testid="create-key-form">
+        <FormMessage id="create-key-message" message={state.message} />
+        <div key={state.created?.key ?? "form"} className="space-y-4">
+          <TextField name="name" label={t("fields.name")} hint={t("fields.nameHint")} autoComplete="off" required defaultValue={state.created ? "" : state.values?.name} error={state.fieldErrors?.name} />
+          <fieldset aria-describedby={state.fieldErrors?.scopes ? "scopes-error" : "scopes-hint"}>
+            <legend className="text-sm font-medium text-ink">{t("fields.scopes")}</legend>
+            <p id="scopes-hint" className="mt-0.5 text-xs text-ink-subtle">
+              {t("fields.scopesHint")}
+            </p>
+            <div className="mt-2 space-y-1.5">
+              {scopes.map((scope) => (
+                <label key={scope} className="flex items-center gap-2.5 text-sm text-ink">
+                  <input type="checkbox" name="scopes" value={scope} defaultChecked className="size-4 accent-brand-600" />
+                  <code className="font-mono text-xs">{scope}</code>
+                  <span className="text-xs text-ink-subtle">{t(`scopeNames.${scope.replace(":", "_")}` as "scopeNames.members_read")}</span>
+                </label>
+              ))}
+            </div>
+            {state.fieldErrors?.scopes ? (
+              <p id="scopes-error" className="mt-1.5 text-sm font-medium text-accent-700">
+                {state.fieldErrors.scopes}
+              </p>
+            ) : null}
+          </fieldset>
+        </div>
+        <SubmitButton pendingLabel={t("create.creating")} className="w-full">
+          {t("create.submit")}
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+/** The secret, once: copy it now, it is never shown again. */
+function NewKey({ name, secret }: { name: string; secret: string }) {
+  const t = useTranslations("ApiKeys.created");
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="rounded-control border border-accent-400/60 bg-accent-100/60 p-4" data-testid="new-api-key">
+      <p className="flex items-center gap-2 text-sm font-semibold text-ink">
+        <Icon name="alert" className="size-4 text-accent-700" />
+        {t("title", { name })}
+      </p>
+      <p className="mt-1 text-sm text-ink-muted">{t("warning")}</p>
+      <div className="mt-3 flex gap-2">
+        <input
+          readOnly
+          value={secret}
+          aria-label={t("keyLabel")}
+          data-testid="new-api-key-value"
+          onFocus={(e) => e.currentTarget.select()}
+          className="h-10 min-w-0 flex-1 rounded-control border border-line-strong bg-surface px-3 font-mono text-xs text-ink"
+        />
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            await navigator.clipboard?.writeText(secret).catch(() => undefined);
+            setCopied(true);
+          }}
+        >
+          {copied ? t("copied") : t("copy")}
+        </Button>
+      </div>
+    </div>
+  );
+}
