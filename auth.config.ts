@@ -7,7 +7,7 @@ import { NextResponse } from "next/server";
  * The proxy never authorizes: every page, action and route checks again in lib/auth.
  */
 const USER_AREAS = ["/console", "/staff"];
-const MEMBER_PUBLIC = ["/me/sign-in", "/me/join"];
+const MEMBER_PUBLIC = ["/me/sign-in", "/me/verify", "/me/join"];
 
 /** Console and staff sessions end after 8 hours; members stay signed in for 30 days. */
 export const USER_SESSION_SECONDS = 8 * 60 * 60;

@@ -46,6 +46,9 @@ async function main() {
     const people = [
       { email: "staff-y@e2e.example", role: "staff" as const, programId: demo.id, storeIds: [storeY.id] },
       { email: "marketer-q@e2e.example", role: "marketer" as const, programId: rival.id, storeIds: [] },
+      // Only e2e/auth signs these in: one gets locked out, the other signed out everywhere, without touching anyone else's sessions.
+      { email: "lockout@e2e.example", role: "analyst" as const, programId: demo.id, storeIds: [] },
+      { email: "everywhere@e2e.example", role: "analyst" as const, programId: demo.id, storeIds: [] },
     ];
     for (const p of people) {
       await ignoreExisting(() => addTeamMember(db, system, { ...p, name: p.email.split("@")[0], password: E2E_PASSWORD }));

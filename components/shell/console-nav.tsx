@@ -1,17 +1,15 @@
 import { useTranslations } from "next-intl";
-import { Icon, type IconName } from "@/components/ui/icons";
+import { can, type Actor, type ProgramScope } from "@/lib/auth/actor";
+import { Icon } from "@/components/ui/icons";
+import { consoleNavItems } from "./console-nav-items";
 import { NavLink } from "./nav-link";
 
-/** Only pages that exist; later issues append their sections here. */
-const items = [{ href: "/console", key: "home", icon: "home", match: "exact" }] as const satisfies readonly {
-  href: string;
-  key: "home";
-  icon: IconName;
-  match: "exact" | "prefix";
-}[];
+type ConsoleNavProps = { actor: Actor; program: ProgramScope };
 
-export function ConsoleNav() {
+/** The entries of console-nav-items.ts the signed-in user may open in this program. */
+export function ConsoleNav({ actor, program }: ConsoleNavProps) {
   const t = useTranslations();
+  const items = consoleNavItems.filter((item) => can(actor, item.permission, program));
   return (
     <nav aria-label={t("Common.mainNav")}>
       <p className="px-3 text-xs font-semibold tracking-wider text-ink-subtle uppercase">{t("Console.navSection")}</p>
@@ -20,13 +18,13 @@ export function ConsoleNav() {
           <li key={item.href}>
             <NavLink
               href={item.href}
-              match={item.match}
+              match={item.match ?? "prefix"}
               className="flex items-center gap-3 rounded-control px-3 py-2 text-sm font-medium transition-colors"
               activeClassName="bg-brand-50 text-brand-800"
               inactiveClassName="text-ink-muted hover:bg-surface-muted hover:text-ink"
             >
               <Icon name={item.icon} className="size-[18px]" />
-              {t(`Common.${item.key}`)}
+              {t(item.labelKey)}
             </NavLink>
           </li>
         ))}

@@ -3,14 +3,22 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Icon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
+import type { Actor, ProgramScope } from "@/lib/auth/actor";
 import { ConsoleNav } from "./console-nav";
 import { LanguageSwitcher } from "./language-switcher";
+import { UserMenu, type MenuUser } from "./user-menu";
 
-type ConsoleShellProps = { programName?: string; children: ReactNode };
+type ConsoleShellProps = {
+  user: MenuUser;
+  /** The program shown, with the actor whose permissions filter the navigation; absent: no console access. */
+  context?: { actor: Actor; program: ProgramScope & { name: string } };
+  children: ReactNode;
+};
 
 /** Desktop-first: fixed sidebar from lg up, a compact top bar below that. */
-export function ConsoleShell({ programName, children }: ConsoleShellProps) {
+export function ConsoleShell({ user, context, children }: ConsoleShellProps) {
   const t = useTranslations();
+  const programName = context?.program.name;
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="sticky top-0 hidden h-dvh flex-col border-r border-line bg-surface lg:flex">
@@ -32,10 +40,11 @@ export function ConsoleShell({ programName, children }: ConsoleShellProps) {
             </span>
           </div>
         ) : null}
-        <div className="mt-6 flex-1 px-3">
-          <ConsoleNav />
+        <div className="mt-6 flex-1 px-3">{context ? <ConsoleNav actor={context.actor} program={context.program} /> : null}</div>
+        <div className="border-t border-line px-3 pt-3">
+          <UserMenu user={user} placement="up" />
         </div>
-        <div className="space-y-3 border-t border-line px-5 py-4">
+        <div className="space-y-3 px-5 pt-2 pb-4">
           <LanguageSwitcher />
           <Link href="/" className="flex items-center gap-2 text-xs text-ink-subtle hover:text-ink">
             <Icon name="arrowLeft" className="size-3.5" />
@@ -49,7 +58,10 @@ export function ConsoleShell({ programName, children }: ConsoleShellProps) {
           <Link href="/console" className="rounded-control">
             <Logo label={t("Common.brand")} sublabel={t("Console.sidebarTitle")} />
           </Link>
-          <LanguageSwitcher variant="compact" />
+          <div className="flex items-center gap-2">
+            <LanguageSwitcher variant="compact" />
+            <UserMenu user={user} variant="compact" />
+          </div>
         </header>
         <main id="content" className="mx-auto max-w-6xl px-4 py-8 sm:px-6 lg:px-10 lg:py-10">
           {children}

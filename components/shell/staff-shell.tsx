@@ -4,11 +4,12 @@ import { useTranslations } from "next-intl";
 import { Logo } from "@/components/ui/logo";
 import { CurrentStoreBadge } from "./current-store-badge";
 import { LanguageSwitcher } from "./language-switcher";
+import { UserMenu, type MenuUser } from "./user-menu";
 
-type StaffShellProps = { stores: { id: string; name: string; code: string }[]; children: ReactNode };
+type StaffShellProps = { user: MenuUser; stores: { id: string; name: string; code: string }[]; children: ReactNode };
 
 /** Counter screens (tablet or PC): tall header, large type and touch targets. */
-export function StaffShell({ stores, children }: StaffShellProps) {
+export function StaffShell({ user, stores, children }: StaffShellProps) {
   const t = useTranslations();
   return (
     <div className="flex min-h-dvh flex-col">
@@ -22,6 +23,7 @@ export function StaffShell({ stores, children }: StaffShellProps) {
               <CurrentStoreBadge stores={stores} />
             </Suspense>
             <LanguageSwitcher variant="compact" className="shrink-0" />
+            <UserMenu user={user} variant="compact" className="shrink-0" />
           </div>
         </div>
       </header>

@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { DEMO, signInAsUser } from "../support/auth";
 import { expectHtmlLang, setLocaleCookie, switchLanguage } from "../support/locale";
 
 test.describe("console home", () => {
+  // The console needs a signed-in user: the demo owner sees every section.
+  test.beforeEach(async ({ page }) => {
+    await signInAsUser(page, DEMO.admin);
+  });
+
   test("shows the sidebar shell and the program's KPIs in Spanish", async ({ page, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "es");
     await page.goto("/console");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, submitSignIn } from "../support/auth";
 import { expectHtmlLang, readLocaleCookie, setLocaleCookie, switchLanguage } from "../support/locale";
 
 test.describe("landing page", () => {
@@ -31,6 +32,9 @@ test.describe("landing page", () => {
     await setLocaleCookie(context, baseURL, "es");
     await page.goto("/");
     await page.getByRole("main").getByRole("link", { name: "Abrir la consola" }).click();
+    // Signed out: the console asks for a sign-in first, then opens.
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fconsole$/);
+    await submitSignIn(page, DEMO.admin, DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/console$/);
     await expect(page.getByRole("navigation", { name: "Navegación principal" }).first()).toBeVisible();
   });

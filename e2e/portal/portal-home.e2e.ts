@@ -1,13 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { SEEDED_MEMBERS, signInAsMember } from "../support/auth";
 import { expectHtmlLang, setLocaleCookie, switchLanguage } from "../support/locale";
 
 // Members use their phones: the portal is tested at a phone's size.
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 test.describe("member portal home", () => {
-  test("shows the program card and the bottom tab bar in Spanish", async ({ page, context, baseURL }) => {
+  // The portal home is member-only: each test signs a different seeded member in with a mailed code.
+  test("shows the program card and the bottom tab bar in Spanish", async ({ page, browser, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "es");
-    await page.goto("/me");
+    await signInAsMember(page, browser, SEEDED_MEMBERS.gabriela.email);
     await expectHtmlLang(page, "es");
 
     await expect(page.getByTestId("no-program")).toHaveCount(0);
@@ -23,9 +25,9 @@ test.describe("member portal home", () => {
     await expect(tabBar.getByRole("link")).toHaveText(["Inicio", "Cómo funciona", "Niveles", "Tiendas"]);
   });
 
-  test("is translated to English", async ({ page, context, baseURL }) => {
+  test("is translated to English", async ({ page, browser, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "en");
-    await page.goto("/me");
+    await signInAsMember(page, browser, SEEDED_MEMBERS.javier.email);
     await expectHtmlLang(page, "en");
     await expect(page.getByTestId("program-hero")).toContainText("Welcome to");
     await expect(page.getByRole("heading", { name: "Redeem rewards" })).toBeVisible();
@@ -37,9 +39,9 @@ test.describe("member portal home", () => {
     ]);
   });
 
-  test("the header switcher changes the language", async ({ page, context, baseURL }) => {
+  test("the header switcher changes the language", async ({ page, browser, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "en");
-    await page.goto("/me");
+    await signInAsMember(page, browser, SEEDED_MEMBERS.diego.email);
     await switchLanguage(page, "es");
     await expect(page.getByTestId("program-hero")).toContainText("Bienvenido a");
   });

@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { DEMO, signInAsUser } from "../support/auth";
 import { expectHtmlLang, setLocaleCookie, switchLanguage } from "../support/locale";
 
 test.describe("staff desk", () => {
+  // The desk needs a signed-in user who may use it: the demo cashier (two stores).
+  test.beforeEach(async ({ page }) => {
+    await signInAsUser(page, DEMO.staff);
+  });
+
   test("asks for a store, then shows it in the header with the member search", async ({ page, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "es");
     await page.goto("/staff");
@@ -23,6 +29,24 @@ test.describe("staff desk", () => {
 
     await page.getByRole("link", { name: "Cambiar de tienda" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Elige tu tienda");
+  });
+
+  test("rejects a store the cashier is not assigned to", async ({ page, context, baseURL, browser }) => {
+    // The owner's picker lists every store; the cashier works at two of them.
+    const owner = await browser.newContext({ baseURL });
+    const ownerPage = await owner.newPage();
+    await signInAsUser(ownerPage, DEMO.admin, undefined, "/staff");
+    const allStores = await ownerPage.getByTestId("store-picker").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get("store")));
+    await owner.close();
+
+    await setLocaleCookie(context, baseURL, "es");
+    await page.goto("/staff");
+    const mine = await page.getByTestId("store-picker").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get("store")));
+    const other = allStores.find((id) => !mine.includes(id));
+    expect(other).toBeTruthy();
+    await page.goto(`/staff?store=${other}`);
+    await expect(page.getByTestId("unknown-store")).toBeVisible();
+    await expect(page.getByRole("searchbox")).toHaveCount(0);
   });
 
   test("rejects a store that is not in the program", async ({ page, context, baseURL }) => {

@@ -10,6 +10,14 @@ import { describe, expect, it } from "vitest";
  */
 const PUBLIC_ACTIONS: Record<string, string> = {
   "i18n/set-locale-action.ts#setLocaleAction": "sets the language cookie; touches no data",
+  "app/(auth)/sign-in/actions.ts#signInAction": "signing in is what makes a session; Auth.js checks the password, rate limited per email and IP",
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": "for signed-out users; same answer for every address, rate limited per email and IP",
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": "the single-use link token is the credential (checked by setPasswordWithToken)",
+  "app/(portal)/me/sign-in/actions.ts#requestCodeAction": "members ask for a sign-in code while signed out; same answer for every address, rate limited",
+  "app/(portal)/me/sign-in/actions.ts#verifyCodeAction": "the mailed one-time code is the credential (5 attempts, 10 minutes)",
+  "app/(portal)/me/sign-in/actions.ts#resendCodeAction": "same as requestCodeAction",
+  "app/(auth)/invite/accept/actions.ts#acceptInvitationAction": "the single-use invitation token is the credential (checked by setPasswordWithToken)",
+  "app/(portal)/me/join/actions.ts#joinAction": "public enrolment; an existing address only gets a code, so it reveals nobody",
 };
 
 const GUARDS = /\b(requireUser|requireMember|getCurrentActor)\s*\(/;

@@ -1,10 +1,29 @@
 import type { ReactNode } from "react";
-import { loadProgramOverview } from "@/app/_data/program-overview";
+import { loadConsoleContext } from "@/app/_data/console-context";
+import { loadDeskContext } from "@/app/_data/desk-context";
 import { ConsoleShell } from "@/components/shell/console-shell";
+import { NoAccess } from "@/components/shell/no-access";
+import { getSessionUser } from "@/lib/auth/session-user";
 
-// Authentication and the marketer guard arrive in a later issue; for now the
-// console renders for anyone.
+/**
+ * The console's guard: a signed-in user (else off to sign-in) with console
+ * access to some program. Users without it (store staff, say) get an
+ * explanation instead of the pages. Every page and action checks again.
+ */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const overview = await loadProgramOverview();
-  return <ConsoleShell programName={overview?.program.name}>{children}</ConsoleShell>;
+  const [{ actor, program }, sessionUser] = await Promise.all([loadConsoleContext(), getSessionUser()]);
+  const user = { name: sessionUser?.name ?? null, email: actor.email };
+  if (!program) {
+    const { desk } = await loadDeskContext();
+    return (
+      <ConsoleShell user={user}>
+        <NoAccess surface="console" email={actor.email} alternative={desk ? "staff" : undefined} />
+      </ConsoleShell>
+    );
+  }
+  return (
+    <ConsoleShell user={user} context={{ actor, program }}>
+      {children}
+    </ConsoleShell>
+  );
 }

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import { PortalShell } from "@/components/shell/portal-shell";
+import { getCurrentActor } from "@/lib/auth/session";
 
-// Member sign-in arrives in a later issue; until then the portal renders for anyone.
-export default function PortalLayout({ children }: { children: ReactNode }) {
-  return <PortalShell>{children}</PortalShell>;
+// proxy.ts sends signed-out visitors of member pages to /me/sign-in; each page
+// checks the member session itself (requireMember), this only picks the chrome.
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await getCurrentActor();
+  return <PortalShell signedIn={actor?.kind === "member"}>{children}</PortalShell>;
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { loadProgramOverview } from "@/app/_data/program-overview";
-import { NoProgram } from "@/components/shell/no-program";
+import { loadDeskContext } from "@/app/_data/desk-context";
 import { ButtonLink } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { MemberSearch } from "./_components/member-search";
@@ -15,14 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 type StaffPageProps = { searchParams: Promise<{ store?: string | string[] }> };
 
 export default async function StaffHomePage({ searchParams }: StaffPageProps) {
-  const overview = await loadProgramOverview();
-  if (!overview) return <NoProgram />;
+  const { desk } = await loadDeskContext();
+  // The layout shows "no access" instead of this page.
+  if (!desk) return null;
   const { store: storeParam } = await searchParams;
   const storeId = typeof storeParam === "string" ? storeParam : undefined;
-  // Only stores of this program count; anything else is treated as "no store".
-  const store = overview.stores.find((candidate) => candidate.id === storeId);
+  // Only stores this user may work at count; any other id (another program's, a store not assigned) is "no store".
+  const store = desk.stores.find((candidate) => candidate.id === storeId);
 
-  if (!store) return <StorePicker stores={overview.stores} unknownStore={storeId !== undefined} />;
+  if (!store) return <StorePicker stores={desk.stores} unknownStore={storeId !== undefined} />;
 
   const t = await getTranslations("Staff");
   return (

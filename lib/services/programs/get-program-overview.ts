@@ -1,9 +1,11 @@
 import { countMembersByTier, getProgramCounts, listStores } from "@/db/queries/overview";
-import { getFirstProgram, getProgramBySlug } from "@/db/queries/programs";
+import { getProgramBySlug } from "@/db/queries/programs";
 import { getLivePlanVersion } from "@/db/queries/plans";
 import type { Executor } from "@/db/types";
 import type { LocalizedText } from "@/db/schema/tenancy";
 import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
+import { authorize, type Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
 
 export type ProgramOverview = {
   program: { id: string; slug: string; name: string; currency: string; locale: string; timeZone: string; pointName: LocalizedText };
@@ -18,10 +20,14 @@ export type ProgramOverview = {
   tiers: { key: string; name: LocalizedText; members: number }[];
 };
 
-/** The program's headline numbers; without a slug, the first program (single-brand installs, the demo). */
-export async function getProgramOverview(db: Executor, input: { slug?: string } = {}, now = new Date()): Promise<ProgramOverview | null> {
-  const program = input.slug ? await getProgramBySlug(db, input.slug) : await getFirstProgram(db);
-  if (!program) return null;
+/**
+ * The program's headline numbers, for an actor allowed to read the program
+ * (`program:read`); another organization's program is simply "not found".
+ */
+export async function getProgramOverview(db: Executor, actor: Actor, input: { slug: string }, now = new Date()): Promise<ProgramOverview> {
+  const program = await getProgramBySlug(db, input.slug);
+  if (!program) throw new NotFoundError("program", input.slug);
+  authorize(actor, "program:read", program);
   const [counts, byTier, stores, plan] = await Promise.all([
     getProgramCounts(db, { programId: program.id, now }),
     countMembersByTier(db, program.id),

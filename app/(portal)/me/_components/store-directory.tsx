@@ -1,8 +1,8 @@
 import { useTranslations } from "next-intl";
-import type { ProgramOverview } from "@/app/_data/program-overview";
+import type { PortalProgram } from "@/app/_data/portal-program";
 import { Icon } from "@/components/ui/icons";
 
-export function StoreDirectory({ stores }: { stores: ProgramOverview["stores"] }) {
+export function StoreDirectory({ stores }: { stores: PortalProgram["stores"] }) {
   const t = useTranslations("Portal.home.stores");
   return (
     <section id="stores" aria-labelledby="stores-title">

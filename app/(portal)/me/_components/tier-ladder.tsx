@@ -1,9 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
-import type { ProgramOverview } from "@/app/_data/program-overview";
+import type { PortalProgram } from "@/app/_data/portal-program";
 import { Icon } from "@/components/ui/icons";
 import { localizedText } from "@/lib/localized-text";
 
-export function TierLadder({ tiers }: { tiers: ProgramOverview["tiers"] }) {
+export function TierLadder({ tiers }: { tiers: PortalProgram["tiers"] }) {
   const t = useTranslations("Portal.home.tiers");
   const locale = useLocale();
   return (

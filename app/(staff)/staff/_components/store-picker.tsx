@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { ProgramOverview } from "@/app/_data/program-overview";
+import type { DeskStore } from "@/lib/services/stores/list-desk-stores";
 import { Icon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 
-type StorePickerProps = { stores: ProgramOverview["stores"]; unknownStore: boolean };
+type StorePickerProps = { stores: DeskStore[]; unknownStore: boolean };
 
 export function StorePicker({ stores, unknownStore }: StorePickerProps) {
   const t = useTranslations("Staff.picker");

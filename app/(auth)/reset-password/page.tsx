@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AuthShell } from "@/components/shell/auth-shell";
+import { ButtonLink } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
+import { ResetPasswordForm } from "./_components/reset-password-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ResetPassword");
+  // The token is in this page's URL: never send it on as a Referer.
+  return { title: t("metaTitle"), referrer: "no-referrer" };
+}
+
+type ResetPasswordPageProps = { searchParams: Promise<{ token?: string | string[] }> };
+
+export default async function ResetPasswordPage({ searchParams }: ResetPasswordPageProps) {
+  const [{ token }, t] = await Promise.all([searchParams, getTranslations("ResetPassword")]);
+  const back = (
+    <Link href="/sign-in" className="inline-flex items-center gap-1.5 font-medium text-brand-700 hover:underline">
+      <Icon name="arrowLeft" className="size-4" />
+      {t("back")}
+    </Link>
+  );
+  if (typeof token !== "string" || token.length < 20) {
+    return (
+      <AuthShell icon="alert" title={t("missingTitle")} subtitle={t("missing")} footer={back}>
+        <ButtonLink href="/forgot-password" className="w-full">
+          {t("requestNew")}
+        </ButtonLink>
+      </AuthShell>
+    );
+  }
+  return (
+    <AuthShell icon="idCard" title={t("title")} subtitle={t("subtitle")} footer={back}>
+      <ResetPasswordForm token={token} />
+    </AuthShell>
+  );
+}

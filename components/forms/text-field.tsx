@@ -1,0 +1,48 @@
+import { clsx } from "clsx";
+import type { ComponentProps, ReactNode } from "react";
+
+type TextFieldProps = Omit<ComponentProps<"input">, "id" | "name" | "size"> & {
+  name: string;
+  label: ReactNode;
+  /** Shown in the label, e.g. "optional". */
+  labelNote?: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  inputSize?: "md" | "lg";
+};
+
+/** Label, input, hint and error, wired with aria-describedby / aria-invalid. */
+export function TextField({ name, label, labelNote, hint, error, inputSize = "md", className, ...input }: TextFieldProps) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        {label}
+        {labelNote ? <span className="font-normal text-ink-subtle"> ({labelNote})</span> : null}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={clsx(
+          "mt-1.5 block w-full rounded-control border bg-surface px-3.5 text-ink placeholder:text-ink-subtle focus:ring-4 focus:outline-none",
+          inputSize === "lg" ? "h-14 text-lg" : "h-11 text-base sm:text-sm",
+          error ? "border-accent-500 focus:border-accent-500 focus:ring-accent-100" : "border-line-strong focus:border-brand-500 focus:ring-brand-100",
+        )}
+        {...input}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-ink-subtle">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1.5 text-sm font-medium text-accent-700" data-testid={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Permission } from "@/lib/auth/permissions";
+import type { IconName } from "@/components/ui/icons";
+import type { MessageKeys, NestedKeyOf } from "next-intl";
+import type { AppMessages } from "@/i18n/messages";
+
+export type ConsoleNavItem = {
+  href: string;
+  /** A full message key, e.g. "Common.home" or "Admin.nav.team". */
+  labelKey: MessageKeys<AppMessages, NestedKeyOf<AppMessages>>;
+  icon: IconName;
+  /** Shown only to users who hold this permission in the console's program. */
+  permission: Permission;
+  /** "exact" for a home page; "prefix" (default) for a section with sub-pages. */
+  match?: "exact" | "prefix";
+};
+
+/** The console sidebar, in order. Sections append their entry here; ConsoleNav filters by permission. */
+export const consoleNavItems: ConsoleNavItem[] = [
+  { href: "/console", labelKey: "Common.home", icon: "home", permission: "program:read", match: "exact" },
+  { href: "/console/team", labelKey: "AdminNav.team", icon: "users", permission: "team:manage" },
+  { href: "/console/developers/api-keys", labelKey: "AdminNav.apiKeys", icon: "key", permission: "keys:manage" },
+  { href: "/console/settings/outbox", labelKey: "AdminNav.outbox", icon: "mail", permission: "outbox:read" },
+  { href: "/console/settings/audit", labelKey: "AdminNav.audit", icon: "clipboard", permission: "audit:read" },
+];

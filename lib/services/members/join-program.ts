@@ -1,0 +1,25 @@
+import { findActiveMemberByEmail } from "@/db/queries/members";
+import type { Executor } from "@/db/types";
+import { parseInput } from "@/lib/validation/common";
+import { joinProgramSchema, type JoinProgramInput } from "@/lib/validation/join";
+import { requestMemberCode } from "@/lib/services/auth/member-codes";
+import { createMember } from "./create-member";
+
+/**
+ * Portal enrolment: creates the member (channel "portal", with the consents
+ * given) and mails a sign-in code. An address that already belongs to a member
+ * only gets a code, and the answer is the same, so the form reveals nobody.
+ */
+export async function joinProgram(db: Executor, input: JoinProgramInput & { ip: string }, now = new Date()): Promise<{ sent: true }> {
+  const { ip, ...fields } = input;
+  const data = parseInput(joinProgramSchema, fields);
+  const existing = await findActiveMemberByEmail(db, { programId: data.programId, email: data.email });
+  if (!existing) {
+    await createMember(
+      db,
+      { programId: data.programId, email: data.email, name: data.name, phone: data.phone, birthday: data.birthday, consents: data.consents, enrolmentChannel: "portal" },
+      now,
+    );
+  }
+  return requestMemberCode(db, { programId: data.programId, email: data.email, locale: data.locale, ip }, now);
+}
