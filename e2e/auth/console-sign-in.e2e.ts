@@ -93,6 +93,8 @@ test.describe("account protection", () => {
     await page.goto("/sign-in");
     for (let i = 0; i < 5; i++) {
       await submitSignIn(page, E2E_USERS.lockout, `wrong password ${i}`);
+      // The answer clears the password field: wait for it, or the next try races this one.
+      await expect(page.getByLabel("Contraseña")).toHaveValue("");
       await expect(page.getByTestId("form-message")).toHaveText("El correo o la contraseña no son correctos.");
     }
     await submitSignIn(page, E2E_USERS.lockout, E2E_PASSWORD);
