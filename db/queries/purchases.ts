@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { ledgerEntries, productCategories, products, purchaseLines, purchases } from "../schema";
 import type { Executor } from "../types";
 
@@ -56,4 +56,23 @@ export async function sumEarnedSince(tx: Executor, p: { programId: string; membe
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.programId, p.programId), eq(ledgerEntries.memberId, p.memberId), eq(ledgerEntries.kind, "earn"), gte(ledgerEntries.occurredAt, p.since)));
   return Number(row?.points ?? 0);
+}
+
+/** Points each member earned in [since, until), for a batch of members at once (tier reviews); absent = 0. */
+export async function sumEarnedBetweenByMember(db: Executor, p: { programId: string; memberIds: string[]; since: Date; until: Date }): Promise<Map<string, number>> {
+  if (!p.memberIds.length) return new Map();
+  const rows = await db
+    .select({ memberId: ledgerEntries.memberId, points: sql<string>`coalesce(sum(${ledgerEntries.points}), 0)` })
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.programId, p.programId),
+        inArray(ledgerEntries.memberId, p.memberIds),
+        eq(ledgerEntries.kind, "earn"),
+        gte(ledgerEntries.occurredAt, p.since),
+        lt(ledgerEntries.occurredAt, p.until),
+      ),
+    )
+    .groupBy(ledgerEntries.memberId);
+  return new Map(rows.flatMap((r) => (r.memberId ? [[r.memberId, Number(r.points)] as const] : [])));
 }

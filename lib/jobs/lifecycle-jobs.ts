@@ -3,30 +3,34 @@ import type { Database } from "@/db/client";
 import type { Executor } from "@/db/types";
 import { deleteExpiredIdempotencyKeysNow } from "@/lib/services/maintenance/delete-expired-keys";
 import { expireDuePoints, releaseDuePoints } from "@/lib/services/ledger/process-due-lots";
+import { reviewTiers } from "@/lib/services/tiers/review-tiers";
 import { listAllProgramIdsForJobs } from "@/lib/services/programs/list-programs";
 import { createQueue } from "./queue";
 
 type Job = { name: string; cron: string; run: (db: Executor, now: Date) => Promise<Record<string, number>> };
 
-async function eachProgram(db: Executor, work: (programId: string) => Promise<{ accounts: number; lots: number; points: number }>) {
-  const total = { programs: 0, accounts: 0, lots: 0, points: 0 };
+/** Runs `work` for every program and adds up its counts (starting from `zero`, so an empty sweep still reports every count). */
+async function eachProgram<T extends Record<string, number>>(db: Executor, zero: T, work: (programId: string) => Promise<T>): Promise<T & { programs: number }> {
+  const total: Record<string, number> = { programs: 0, ...zero };
   for (const programId of await listAllProgramIdsForJobs(db)) {
     const done = await work(programId);
-    total.programs += 1;
-    total.accounts += done.accounts;
-    total.lots += done.lots;
-    total.points += done.points;
+    total.programs! += 1;
+    for (const [key, n] of Object.entries(done)) total[key] = (total[key] ?? 0) + n;
   }
-  return total;
+  return total as T & { programs: number };
 }
 
+const NO_LOTS = { accounts: 0, lots: 0, points: 0 };
+
 /**
- * The time-based work of the ledger. Each job is safe to run twice or twice at
+ * The time-based work of the ledger and of tiers. Each job is safe to run twice or twice at
  * once (it re-reads under row locks), so a missed or repeated schedule is harmless.
  */
 export const LIFECYCLE_JOBS: Job[] = [
-  { name: "points-release", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, (programId) => releaseDuePoints(db, { programId, now })) },
-  { name: "points-expire", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, (programId) => expireDuePoints(db, { programId, now })) },
+  { name: "points-release", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => releaseDuePoints(db, { programId, now })) },
+  { name: "points-expire", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => expireDuePoints(db, { programId, now })) },
+  // Tier downgrades wait for the plan's review date; daily, so a review date is never missed by more than a day.
+  { name: "tiers-review", cron: "30 3 * * *", run: (db, now) => eachProgram(db, { reviewed: 0, downgraded: 0 }, (programId) => reviewTiers(db, { programId, now })) },
   { name: "idempotency-cleanup", cron: "17 * * * *", run: async (db, now) => ({ deleted: await deleteExpiredIdempotencyKeysNow(db, now) }) },
 ];
 

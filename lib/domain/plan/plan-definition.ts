@@ -3,6 +3,15 @@ import type { EarningRule, EnginePlan, Exclusions } from "@/lib/domain/rules/typ
 
 export type Rounding = "floor" | "round" | "ceil";
 
+/**
+ * When tiers are reviewed for downgrades (upgrades happen at once, on the
+ * qualifying purchase). Review dates are the first day of each month
+ * (`every: "month"`) or January 1st (`every: "year"`), midnight UTC. A member
+ * who reached their tier less than `graceMonths` before a review keeps it until
+ * the next one.
+ */
+export type TierReview = { every: "month" | "year"; graceMonths: number };
+
 export type TierDefinition = {
   key: string;
   name: LocalizedText;
@@ -24,11 +33,15 @@ export type PlanDefinition = {
   expiry: { kind: "rolling"; months: number } | { kind: "none" };
   tierQualification: { metric: "points" | "spend"; window: "rolling_12_months" | "calendar_year" };
   tiers: TierDefinition[];
+  /** Downgrade reviews; absent = `DEFAULT_TIER_REVIEW` (yearly on January 1st, no grace). */
+  tierReview?: TierReview;
   /** Earning rules on top of the base rate (the plan designer edits these). */
   rules?: EarningRule[];
   /** Lines that never earn (gift cards, taxes…). */
   exclusions?: Exclusions;
 };
+
+export const DEFAULT_TIER_REVIEW: TierReview = { every: "year", graceMonths: 0 };
 
 /** What the rules engine needs of a plan. */
 export function toEnginePlan(plan: PlanDefinition): EnginePlan {
