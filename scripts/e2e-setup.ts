@@ -55,8 +55,8 @@ async function main() {
     }
 
     const members: Record<string, { id: string; email: string; programId: string }> = {};
-    const NAMES = { a: "Alicia Alfa", b: "Bruno Beta", q: "Quique Rival" } as const;
-    for (const [key, email, programId] of [["a", "member-a@e2e.example", demo.id], ["b", "member-b@e2e.example", demo.id], ["q", "member-q@e2e.example", rival.id]] as const) {
+    const NAMES = { a: "Alicia Alfa", b: "Bruno Beta", c: "Carla Gamma", q: "Quique Rival" } as const;
+    for (const [key, email, programId] of [["a", "member-a@e2e.example", demo.id], ["b", "member-b@e2e.example", demo.id], ["c", "member-c@e2e.example", demo.id], ["q", "member-q@e2e.example", rival.id]] as const) {
       await ignoreExisting(() => createMember(db, { programId, email, name: NAMES[key], externalId: `e2e-${key}`, enrolmentChannel: "console", consents: { terms: true } }));
       const [member] = await lookupMembers(db, system, { programId, externalId: `e2e-${key}` });
       await earnPoints(db, { programId, memberId: member!.id, points: key === "a" ? 1200 : 300, reason: "Bienvenida e2e", idempotencyKey: `e2e-welcome-${key}` });
