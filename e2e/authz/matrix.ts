@@ -33,6 +33,8 @@ export const MATRIX: Row[] = [
   { route: "/api/v1", expect: all("public") },
   { route: "/api/v1/health", expect: all("public") },
   // The integration API answers API keys only: a browser session is "unauthorized" (401)…
+  { route: "/api/v1/members", expect: all("signin") },
+  { route: "/api/v1/members/[id]/adjustments", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000/adjustments", expect: all("denied") },
   { route: "/api/v1/members/[id]", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000", expect: all("signin") },
   // …and POST-only routes refuse a GET outright (405).
   { route: "/api/v1/purchases", expect: all("denied") },

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { reasonSchema } from "./common";
+import { consentsSchema, emailSchema, phoneSchema } from "./member";
+
+/** POST /api/v1/members: the integrator's own id is required; unknown fields are refused. */
+export const apiCreateMemberSchema = z
+  .object({
+    externalId: z.string({ error: "externalId is required." }).trim().min(1).max(120),
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
+    name: z.string().trim().min(1).max(120).optional(),
+    birthday: z.iso.date({ error: "Use a date like 1990-05-31." }).optional(),
+    consents: consentsSchema.optional(),
+  })
+  .strict();
+
+/** GET /api/v1/members?…: exactly one identifier. */
+export const apiMemberLookupSchema = z
+  .object({
+    externalId: z.string().trim().min(1).max(120).optional(),
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
+    cardNumber: z.string().trim().regex(/^\d{8,19}$/, { error: "A card number is 8 to 19 digits." }).optional(),
+  })
+  .strict()
+  .refine((q) => [q.externalId, q.email, q.phone, q.cardNumber].filter(Boolean).length === 1, { error: "Give exactly one of externalId, email, phone, cardNumber." });
+
+export const apiAdjustmentSchema = z
+  .object({
+    points: z.number({ error: "points must be a number." }).int({ error: "points must be a whole number." }).refine((n) => n !== 0 && Math.abs(n) <= 100_000_000, { error: "points must be a non-zero whole number up to 100,000,000." }),
+    reason: reasonSchema,
+  })
+  .strict();
