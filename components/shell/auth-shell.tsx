@@ -41,3 +41,13 @@ export function AuthShell({ icon = "idCard", eyebrow, title, subtitle, children,
     </div>
   );
 }
+
+/** The way back from password and invitation pages to sign-in (label translated by the page). */
+export function BackToSignInLink({ label }: { label: string }) {
+  return (
+    <Link href="/sign-in" className="inline-flex items-center gap-1.5 font-medium text-brand-700 hover:underline">
+      <Icon name="arrowLeft" className="size-4" />
+      {label}
+    </Link>
+  );
+}

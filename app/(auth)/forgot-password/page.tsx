@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AuthShell } from "@/components/shell/auth-shell";
-import { Icon } from "@/components/ui/icons";
+import { AuthShell, BackToSignInLink } from "@/components/shell/auth-shell";
 import { ForgotPasswordForm } from "./_components/forgot-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,12 +15,7 @@ export default async function ForgotPasswordPage() {
       icon="info"
       title={t("title")}
       subtitle={t("subtitle")}
-      footer={
-        <Link href="/sign-in" className="inline-flex items-center gap-1.5 font-medium text-brand-700 hover:underline">
-          <Icon name="arrowLeft" className="size-4" />
-          {t("back")}
-        </Link>
-      }
+      footer={<BackToSignInLink label={t("back")} />}
     >
       <ForgotPasswordForm />
     </AuthShell>

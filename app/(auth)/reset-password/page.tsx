@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AuthShell } from "@/components/shell/auth-shell";
+import { AuthShell, BackToSignInLink } from "@/components/shell/auth-shell";
 import { ButtonLink } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icons";
 import { ResetPasswordForm } from "./_components/reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +14,7 @@ type ResetPasswordPageProps = { searchParams: Promise<{ token?: string | string[
 
 export default async function ResetPasswordPage({ searchParams }: ResetPasswordPageProps) {
   const [{ token }, t] = await Promise.all([searchParams, getTranslations("ResetPassword")]);
-  const back = (
-    <Link href="/sign-in" className="inline-flex items-center gap-1.5 font-medium text-brand-700 hover:underline">
-      <Icon name="arrowLeft" className="size-4" />
-      {t("back")}
-    </Link>
-  );
+  const back = <BackToSignInLink label={t("back")} />;
   if (typeof token !== "string" || token.length < 20) {
     return (
       <AuthShell icon="alert" title={t("missingTitle")} subtitle={t("missing")} footer={back}>

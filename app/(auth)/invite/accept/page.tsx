@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AuthShell } from "@/components/shell/auth-shell";
-import { Icon } from "@/components/ui/icons";
+import { AuthShell, BackToSignInLink } from "@/components/shell/auth-shell";
 import { AcceptInviteForm } from "./_components/accept-invite-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,12 +14,7 @@ type AcceptInvitePageProps = { searchParams: Promise<{ token?: string | string[]
 /** Public: the invitation link's token is checked when the password is set (single use, 72 hours). */
 export default async function AcceptInvitePage({ searchParams }: AcceptInvitePageProps) {
   const [{ token }, t] = await Promise.all([searchParams, getTranslations("Invite")]);
-  const back = (
-    <Link href="/sign-in" className="inline-flex items-center gap-1.5 font-medium text-brand-700 hover:underline">
-      <Icon name="arrowLeft" className="size-4" />
-      {t("back")}
-    </Link>
-  );
+  const back = <BackToSignInLink label={t("back")} />;
   if (typeof token !== "string" || token.length < 20) {
     return (
       <AuthShell icon="alert" title={t("missingTitle")} subtitle={t("missing")} footer={back}>
