@@ -33,6 +33,8 @@ export const authConfig = {
       return true;
     },
     session({ session, token }) {
+      session.sid = token.sid;
+      session.sessionExpiresAt = typeof token.exp === "number" ? token.exp : undefined;
       session.user = {
         ...session.user,
         id: String(token.sub),

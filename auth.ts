@@ -8,6 +8,8 @@ import { isLazoError } from "@/lib/errors";
 import { getAppDb } from "@/lib/server/app-database";
 import { verifyMemberCode } from "@/lib/services/auth/member-codes";
 import { getSessionVersion, verifyUserPassword } from "@/lib/services/auth/verify-user-password";
+import { isMemberSessionActive } from "@/lib/services/members/member-session";
+import { hasSessionEnded } from "@/lib/services/auth/ended-sessions";
 
 /** Carries a stable code (invalid_credentials, rate_limited:42, invalid_code…) to the sign-in form. */
 class SignInRefused extends CredentialsSignin {
@@ -61,17 +63,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       ...authConfig.callbacks,
       async jwt({ token, user }) {
         if (user) {
+          token.sid = crypto.randomUUID();
           token.kind = user.kind ?? "user";
           token.programId = user.programId ?? null;
           token.sessionVersion = user.sessionVersion;
           if (token.kind === "user") token.userExpiresAt = Math.floor(Date.now() / 1000) + USER_SESSION_SECONDS;
           return token;
         }
+        // Signed out on this browser: a response still in flight may have handed the cookie back.
+        if (typeof token.sid === "string" && (await hasSessionEnded(db, token.sid))) return null;
         if (token.kind === "user") {
           // Expired, disabled, or signed out everywhere since this token was issued: the session is over.
           if (!token.userExpiresAt || token.userExpiresAt < Date.now() / 1000) return null;
           const current = await getSessionVersion(db, String(token.sub));
           if (current === null || current !== token.sessionVersion) return null;
+        }
+        // A deleted (anonymized) or suspended member's sessions end on every device.
+        if (token.kind === "member") {
+          if (typeof token.programId !== "string" || typeof token.sub !== "string") return null;
+          if (!(await isMemberSessionActive(db, { programId: token.programId, memberId: token.sub }))) return null;
         }
         return token;
       },

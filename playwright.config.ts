@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = 3100;
+// E2E_PORT lets a second checkout run its suite while another one runs (default 3100).
+const port = Number(process.env.E2E_PORT) || 3100;
 const baseURL = `http://127.0.0.1:${port}`;
 
 // The machine is offline: Playwright's own browsers cannot be downloaded, so
@@ -22,6 +23,9 @@ function serverEnv(): Record<string, string> {
     LAZO_SEED: "sample",
     // Fixed value for tests only; real deployments must set their own.
     AUTH_SECRET: process.env.AUTH_SECRET || "lazo-e2e-only-secret-0123456789abcdef",
+    // Webhook retries in milliseconds rather than minutes, and a quick outbox poll, so retry journeys take seconds.
+    LAZO_WEBHOOK_BACKOFF_MS: "300",
+    LAZO_WEBHOOK_POLL_MS: "500",
   };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   return env;

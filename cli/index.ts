@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerApiKeyCommands } from "./commands/api-key";
+import { registerGenerateCommands } from "./commands/generate";
 import { registerImportCommands } from "./commands/import";
 import { registerJobCommands } from "./commands/jobs";
 import { registerLedgerCommands } from "./commands/ledger";
@@ -13,6 +14,7 @@ registerSeedCommands(cli);
 registerLedgerCommands(cli);
 registerProgramCommands(cli);
 registerImportCommands(cli);
+registerGenerateCommands(cli);
 registerApiKeyCommands(cli);
 registerTeamCommands(cli);
 registerJobCommands(cli);

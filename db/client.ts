@@ -7,6 +7,7 @@ import postgres from "postgres";
 import * as schema from "./schema";
 import type { Executor } from "./types";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { preferPreparedStatements } from "./prepared-statements";
 
 export type DatabaseKind = "postgres" | "pglite";
 
@@ -46,7 +47,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 
 function openPostgres(url: string, max: number): Database {
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "lazo" } });
-  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Executor;
+  const db = drizzlePostgres(preferPreparedStatements(client), { schema, casing: "snake_case" }) as unknown as Executor;
   const { host, pathname } = new URL(url);
   return {
     db,

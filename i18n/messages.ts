@@ -1,21 +1,51 @@
 import type base from "@/messages/es.json";
 import type admin from "@/messages/admin.es.json";
 import type auth from "@/messages/auth.es.json";
+import type catalog from "@/messages/catalog.es.json";
+import type developers from "@/messages/developers.es.json";
+import type members from "@/messages/members.es.json";
+import type plans from "@/messages/plans.es.json";
+import type rewards from "@/messages/rewards.es.json";
+import type webhooks from "@/messages/webhooks.es.json";
+import type portal from "@/messages/portal.es.json";
 import type { AppLocale } from "./config";
 
 /**
  * The catalog is split by area (base shells, sign-in and identity pages,
- * console administration) so each area's texts live in their own files;
- * namespaces must not repeat across files.
+ * console administration, plans, product catalog, rewards, developers,
+ * members) so each area's texts live in their own files; namespaces must not
+ * repeat across files.
  */
-export type AppMessages = typeof base & typeof auth & typeof admin;
+export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal;
 
 /** Loads one locale's catalog; `satisfies` makes a key missing from English a type error. */
 export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
   if (locale === "en") {
-    const [b, a, d] = await Promise.all([import("@/messages/en.json"), import("@/messages/auth.en.json"), import("@/messages/admin.en.json")]);
-    return { ...b.default, ...a.default, ...d.default } satisfies AppMessages;
+    const [b, a, d, p, c, r, v, m, pt] = await Promise.all([
+      import("@/messages/en.json"),
+      import("@/messages/auth.en.json"),
+      import("@/messages/admin.en.json"),
+      import("@/messages/plans.en.json"),
+      import("@/messages/catalog.en.json"),
+      import("@/messages/rewards.en.json"),
+      import("@/messages/developers.en.json"),
+      import("@/messages/members.en.json"),
+      import("@/messages/portal.en.json"),
+    ]);
+    const w = await import("@/messages/webhooks.en.json");
+    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default } satisfies AppMessages;
   }
-  const [b, a, d] = await Promise.all([import("@/messages/es.json"), import("@/messages/auth.es.json"), import("@/messages/admin.es.json")]);
-  return { ...b.default, ...a.default, ...d.default };
+  const [b, a, d, p, c, r, v, m, pt] = await Promise.all([
+    import("@/messages/es.json"),
+    import("@/messages/auth.es.json"),
+    import("@/messages/admin.es.json"),
+    import("@/messages/plans.es.json"),
+    import("@/messages/catalog.es.json"),
+    import("@/messages/rewards.es.json"),
+    import("@/messages/developers.es.json"),
+    import("@/messages/members.es.json"),
+    import("@/messages/portal.es.json"),
+  ]);
+  const w = await import("@/messages/webhooks.es.json");
+  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default };
 }

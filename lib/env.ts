@@ -14,7 +14,13 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   /** "off" keeps this instance from running background jobs (run `npm run cli -- jobs worker` elsewhere). */
   LAZO_JOBS: z.enum(["on", "off"]).default("on"),
+  /** First webhook retry delay in ms (doubles per failure); small only in tests. */
+  LAZO_WEBHOOK_BACKOFF_MS: z.coerce.number().int().positive().optional(),
+  /** How often this instance looks for webhooks to send (ms, default 2000). */
+  LAZO_WEBHOOK_POLL_MS: z.coerce.number().int().min(100).optional(),
   SMTP_URL: z.string().optional(),
+  /** Integration API requests per minute per key, unless the key has its own limit. */
+  LAZO_API_RATE_LIMIT: z.coerce.number().int().positive().max(1_000_000).default(1200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

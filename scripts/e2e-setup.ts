@@ -17,6 +17,15 @@ import { createMember } from "@/lib/services/members/create-member";
 import { lookupMembers } from "@/lib/services/members/lookup-members";
 import { earnPoints } from "@/lib/services/ledger/earn-points";
 import { isLazoError } from "@/lib/errors";
+import { recordPurchase } from "@/lib/services/purchases/record-purchase";
+import { redeemPoints } from "@/lib/services/ledger/redeem-points";
+import { adjustPoints } from "@/lib/services/ledger/adjust-points";
+import type { Executor } from "@/db/types";
+import { createReward } from "@/lib/services/rewards/manage-rewards";
+import { redeemReward } from "@/lib/services/rewards/redeem-reward";
+import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
+import { holdPoints } from "@/lib/services/ledger/hold-points";
+import { upsertCatalogProducts } from "@/lib/services/catalog/upsert-products";
 
 export const E2E_PASSWORD = "lazo-e2e-password-2026";
 const system = { kind: "system", label: "e2e-setup" } as const;
@@ -30,6 +39,18 @@ async function ignoreExisting<T>(work: () => Promise<T>): Promise<T | undefined>
   }
 }
 
+async function historyMember(db: Executor, programId: string, storeId: string) {
+  const email = "member-h@e2e.example";
+  await ignoreExisting(() => createMember(db, { programId, email, name: "Hugo Historia", externalId: "e2e-h", enrolmentChannel: "console", consents: { terms: true } }));
+  const [member] = await lookupMembers(db, system, { programId, externalId: "e2e-h" });
+  const memberId = member!.id;
+  await recordPurchase(db, system, { programId, memberId, orderId: "E2E-H-0001", storeId, amountMinor: 45_000, currency: "USD", channel: "pos" });
+  for (let i = 1; i <= 22; i++) await earnPoints(db, { programId, memberId, points: 10 + i, reason: `Bono Hugo ${i}`, idempotencyKey: `e2e-h-bonus-${i}` });
+  await redeemPoints(db, { programId, memberId, points: 50, reason: "Canje Hugo", channel: "portal", idempotencyKey: "e2e-h-redeem" });
+  await adjustPoints(db, { programId, memberId, points: -10, reason: "Corrección Hugo", channel: "console", idempotencyKey: "e2e-h-adjust" });
+  return { id: memberId, email, programId };
+}
+
 async function main() {
   const database = await openLazoDatabase("the e2e setup");
   const { db } = database;
@@ -39,6 +60,16 @@ async function main() {
     await ignoreExisting(() => createProgram(db, { slug: "rival", name: "Café Rival", currency: "CLP", locale: "es-CL", timeZone: "America/Santiago" }));
     const rival = await requireProgramBySlug(db, "rival");
     await ignoreExisting(() => createStore(db, system, { programId: rival.id, code: "RIV-1", name: "Rival Centro" }));
+    // e2e/console/plans publishes plan versions: its own program, so no other suite's purchases change.
+    await ignoreExisting(() => createProgram(db, { slug: "plans", name: "Discos Planes", currency: "MXN", locale: "es-MX", timeZone: "America/Mexico_City" }));
+    const plansProgram = await requireProgramBySlug(db, "plans");
+    await ignoreExisting(() => createStore(db, system, { programId: plansProgram.id, code: "PLN-1", name: "Planes Centro" }));
+    for (const [email, role] of [["marketer-plans@e2e.example", "marketer"], ["admin-plans@e2e.example", "admin"]] as const) {
+      await ignoreExisting(() => addTeamMember(db, system, { email, role, programId: plansProgram.id, storeIds: [], name: email.split("@")[0], password: E2E_PASSWORD }));
+    }
+    await ignoreExisting(() => createMember(db, { programId: plansProgram.id, email: "member-p@e2e.example", name: "Paula Planes", externalId: "e2e-p", enrolmentChannel: "console", consents: { terms: true } }));
+    const [plansMember] = await lookupMembers(db, system, { programId: plansProgram.id, externalId: "e2e-p" });
+    const plansKey = await createApiKey(db, system, { programId: plansProgram.id, name: "e2e plans API" });
     const demoStores = await listStoresOfProgram(db, demo.id);
     const storeY = demoStores.find((s) => s.code === "GDL-CHA")!;
     const storeX = demoStores.find((s) => s.code === "CDMX-CEN")!;
@@ -62,13 +93,51 @@ async function main() {
       await earnPoints(db, { programId, memberId: member!.id, points: key === "a" ? 1200 : 300, reason: "Bienvenida e2e", idempotencyKey: `e2e-welcome-${key}` });
       members[key] = { id: member!.id, email, programId };
     }
+    // The history suites (e2e/portal/history, e2e/console/members): Hugo has a purchase at store X, 22 bonuses (more than one page), a redemption and an adjustment.
+    members.h = await historyMember(db, demo.id, storeX.id);
+    // e2e/console/members: the admin overrides Iris's tier and adjusts her points (nobody else reads her).
+    await ignoreExisting(() => createMember(db, { programId: demo.id, email: "member-i@e2e.example", name: "Iris Ajuste", externalId: "e2e-i", enrolmentChannel: "console", consents: { terms: true } }));
+    const [iris] = await lookupMembers(db, system, { programId: demo.id, externalId: "e2e-i" });
+    await earnPoints(db, { programId: demo.id, memberId: iris!.id, points: 100, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-i" });
+    members.i = { id: iris!.id, email: "member-i@e2e.example", programId: demo.id };
+    // e2e/portal/member-portal: Pía watches her home (points expiring in 10 and 40 days, pending points), Ciro shows his card,
+    // Priscila changes consents and downloads her data, Dalia deletes her account, Rita redeems a reward (e2e/portal/rewards).
+    for (const [key, email, name] of [["portal", "member-portal@e2e.example", "Pía Portal"], ["card", "member-card@e2e.example", "Ciro Tarjeta"], ["privacy", "member-privacy@e2e.example", "Priscila Privada"], ["delete", "member-delete@e2e.example", "Dalia Borrar"], ["rewards", "member-rewards@e2e.example", "Rita Canje"]] as const) {
+      await ignoreExisting(() => createMember(db, { programId: demo.id, email, name, externalId: `e2e-${key}`, enrolmentChannel: "console", consents: { terms: true, marketing: true } }));
+      const [row] = await lookupMembers(db, system, { programId: demo.id, externalId: `e2e-${key}` });
+      const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+      await earnPoints(db, { programId: demo.id, memberId: row!.id, points: 120, reason: "Bienvenida e2e", expiresAt: days(10), idempotencyKey: `e2e-${key}-soon` });
+      await earnPoints(db, { programId: demo.id, memberId: row!.id, points: 80, reason: "Bono e2e", expiresAt: days(40), idempotencyKey: `e2e-${key}-later` });
+      await earnPoints(db, { programId: demo.id, memberId: row!.id, points: 35, reason: "Compra e2e", pendingUntil: days(7), idempotencyKey: `e2e-${key}-pending` });
+      members[key] = { id: row!.id, email, programId: demo.id };
+    }
+    // The integration API suite: a key with every scope, one limited to 3 requests a minute, and a hold in the rival program.
+    const apiKey = await createApiKey(db, system, { programId: demo.id, name: "e2e API" });
+    const limitedKey = await createApiKey(db, system, { programId: demo.id, name: "e2e API limited", rateLimitPerMinute: 3 });
+    const rivalHold = await holdPoints(db, { programId: rival.id, memberId: members.q!.id, points: 10, idempotencyKey: "e2e-rival-hold" });
+    // Rewards suite: refusals the demo catalog does not show, and a coupon of the rival program (cross-program 404s).
+    const soldOut = await createReward(db, system, { programId: demo.id, kind: "free_product", name: { es: "Agotado e2e", en: "Sold out e2e" }, pointsPrice: 10, stock: 0 });
+    const oncePerMember = await createReward(db, system, { programId: demo.id, kind: "free_product", name: { es: "Uno por socio e2e", en: "One each e2e" }, pointsPrice: 10, perMemberLimit: 1 });
+    const rivalReward = await createReward(db, system, { programId: rival.id, kind: "free_product", name: { es: "Café gratis", en: "Free coffee" }, pointsPrice: 50 });
+    const rivalCoupon = await redeemReward(db, system, { programId: rival.id, memberId: members.q!.id, rewardId: rivalReward.id, idempotencyKey: "e2e-rival-coupon" });
+    // A member with coupons of her own: one the console suite voids, one the portal shows.
+    const cora = await createMember(db, { programId: demo.id, email: "member-coupons@e2e.example", name: "Cora Cupón", externalId: "e2e-coupons", enrolmentChannel: "console", consents: { terms: true } });
+    await earnPoints(db, { programId: demo.id, memberId: cora.id, points: 500, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-coupons" });
+    const voidable = await redeemReward(db, system, { programId: demo.id, memberId: cora.id, rewardId: oncePerMember.id, idempotencyKey: "e2e-coupon-voidable" });
+    const dessert = await createReward(db, system, { programId: demo.id, kind: "free_product", name: { es: "Postre de regalo e2e", en: "Free dessert e2e" }, pointsPrice: 40 });
+    await redeemReward(db, system, { programId: demo.id, memberId: cora.id, rewardId: dessert.id, idempotencyKey: "e2e-coupon-shown" });
+    // Catalog suite: a SKU only the rival program has (cross-program 404s).
+    await upsertCatalogProducts(db, system, { programId: rival.id, source: "api", products: [{ sku: "RIVAL-ONLY-1", name: "Café rival", path: ["Despensa"], brand: null, unitCostMinor: 100 }] });
+    members.p = { id: plansMember!.id, email: "member-p@e2e.example", programId: plansProgram.id };
     fs.mkdirSync("test-results", { recursive: true });
     const fixtures = {
       password: E2E_PASSWORD,
       demoPassword: "lazo-demo-2026",
-      programs: { demo: demo.id, rival: rival.id },
+      programs: { demo: demo.id, rival: rival.id, plans: plansProgram.id },
       stores: { x: storeX.id, y: storeY.id },
       members,
+      rewards: { soldOut: soldOut.id, oncePerMember: oncePerMember.id, rival: rivalReward.id, rivalCouponCode: rivalCoupon.coupon.code, voidableCouponCode: voidable.coupon.code, couponMember: { id: cora.id, email: "member-coupons@e2e.example" } },
+      api: { key: apiKey.key, limitedKey: limitedKey.key, rivalHoldId: rivalHold.holdId, plansKey: plansKey.key },
     };
     fs.writeFileSync("test-results/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
     console.log(`e2e setup ready in ${database.location}`);

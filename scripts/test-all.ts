@@ -87,6 +87,31 @@ async function e2eDatabaseUrl(): Promise<string | undefined> {
   return target.toString();
 }
 
+/**
+ * Every point the whole e2e suite moved (API, console, portal, jobs) must still
+ * satisfy the ledger's invariants: `ledger verify` on the database the e2e
+ * server used, once the server has stopped and released it.
+ */
+function ledgerVerifiedAfterE2e(url: string | undefined): Tally {
+  const env: NodeJS.ProcessEnv = { ...process.env, LAZO_JOBS: "off" };
+  if (url) env.DATABASE_URL = url;
+  else {
+    delete env.DATABASE_URL;
+    env.LAZO_DATA_DIR = ".data-e2e";
+  }
+  const result = spawnSync("npx", ["tsx", "cli/index.ts", "ledger", "verify", "--json"], { encoding: "utf8", env });
+  const report = (() => {
+    try {
+      return JSON.parse(result.stdout) as { ok: boolean; accounts: number; problems: unknown[] };
+    } catch {
+      return null;
+    }
+  })();
+  console.log(report ? `ledger verify after e2e: ${report.ok ? "ok" : "PROBLEMS"} over ${report.accounts} accounts` : `${result.stdout}${result.stderr}`);
+  if (report && !report.ok) console.error(JSON.stringify(report.problems.slice(0, 20), null, 2));
+  return check(result.status === 0 && report?.ok ? 0 : 1);
+}
+
 async function main() {
   fs.mkdirSync("test-results", { recursive: true });
   const database = process.env.DATABASE_URL ? `PostgreSQL (${new URL(process.env.DATABASE_URL).pathname.slice(1)})` : "embedded PGlite";
@@ -99,6 +124,7 @@ async function main() {
   step("build", () => check(run("npx", ["next", "build"])));
   const e2eUrl = only.length && !only.includes("e2e") ? undefined : await e2eDatabaseUrl();
   step("e2e", () => playwright({ ...process.env, ...(e2eUrl ? { DATABASE_URL: e2eUrl } : {}) }));
+  if (!only.length || only.includes("e2e")) step("ledger", () => ledgerVerifiedAfterE2e(e2eUrl));
 
   fs.writeFileSync("test-results/summary.json", JSON.stringify({ ...tally, steps: results }, null, 2));
   console.log("\nstep        passed  failed  skipped  seconds");

@@ -4,7 +4,8 @@
  */
 export type FormState = {
   fieldErrors?: Record<string, string | undefined>;
-  message?: { tone: "error" | "success"; text: string };
+  /** `code`: the stable error code behind a refusal (forbidden, not_found, validation_failed…), for tests and logs. */
+  message?: { tone: "error" | "success"; text: string; code?: string };
   values?: Record<string, string>;
 };
 

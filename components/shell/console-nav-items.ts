@@ -17,8 +17,15 @@ export type ConsoleNavItem = {
 /** The console sidebar, in order. Sections append their entry here; ConsoleNav filters by permission. */
 export const consoleNavItems: ConsoleNavItem[] = [
   { href: "/console", labelKey: "Common.home", icon: "home", permission: "program:read", match: "exact" },
+  { href: "/console/plans", labelKey: "Plans.nav", icon: "layers", permission: "plans:read" },
+  { href: "/console/members", labelKey: "ConsoleMembers.nav", icon: "idCard", permission: "members:read" },
+  { href: "/console/catalog", labelKey: "Catalog.nav", icon: "bag", permission: "plans:read" },
+  { href: "/console/rewards", labelKey: "RewardsNav.rewards", icon: "gift", permission: "rewards:read" },
   { href: "/console/team", labelKey: "AdminNav.team", icon: "users", permission: "team:manage" },
   { href: "/console/developers/api-keys", labelKey: "AdminNav.apiKeys", icon: "key", permission: "keys:manage" },
+  // The reference documents a public document, so every console reader may see it; keys stay with keys:manage.
+  { href: "/console/developers/reference", labelKey: "ApiReference.nav", icon: "terminal", permission: "program:read" },
+  { href: "/console/developers/webhooks", labelKey: "Webhooks.nav", icon: "server", permission: "webhooks:manage" },
   { href: "/console/settings/outbox", labelKey: "AdminNav.outbox", icon: "mail", permission: "outbox:read" },
   { href: "/console/settings/audit", labelKey: "AdminNav.audit", icon: "clipboard", permission: "audit:read" },
 ];

@@ -36,11 +36,12 @@ export function LanguageSwitcher({ variant = "full", className }: LanguageSwitch
               value={locale}
               lang={locale}
               aria-pressed={active}
-              aria-label={t("switchTo", { language: t(locale) })}
+              // The accessible name starts with the visible text (ES/EN or the language's name), as axe's label-content rule asks.
+              aria-label={variant === "compact" ? `${locale.toUpperCase()} · ${t("switchTo", { language: t(locale) })}` : t("switchTo", { language: t(locale) })}
               title={t(locale)}
               className={clsx(
                 "rounded-[calc(var(--radius-control)-2px)] px-2.5 py-1 text-xs font-medium transition-colors",
-                active ? "bg-surface text-ink shadow-card" : "text-ink-subtle hover:text-ink",
+                active ? "bg-surface text-ink shadow-card" : "text-ink-muted hover:text-ink",
               )}
             >
               {variant === "compact" ? locale.toUpperCase() : t(locale)}

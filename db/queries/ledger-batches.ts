@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql, type SQL } from "drizzle-orm";
 import { selectRows } from "../rows";
-import { ledgerEntries, lotAllocations, pointAccounts, pointLots } from "../schema";
+import { domainEvents, ledgerEntries, lotAllocations, members, pointAccounts, pointLots } from "../schema";
 import type { Executor } from "../types";
 
 
@@ -32,14 +32,17 @@ export async function listAccountsWithReleasableLots(db: Executor, p: { programI
  */
 export async function settleDueLots(
   tx: Executor,
-  p: { programId: string; accountIds: string[]; now: Date; kind: "expire" | "release" },
+  p: { programId: string; accountIds: string[]; now: Date; kind: "expire" | "release"; inactiveMonths?: number },
 ): Promise<{ accounts: number; lots: number; points: number }> {
   if (!p.accountIds.length) return { accounts: 0, lots: 0, points: 0 };
   const now = p.now.toISOString();
   const expire = p.kind === "expire";
-  const due = expire
-    ? sql`l.remaining > 0 and l.expires_at <= ${now}::timestamptz`
-    : sql`l.state = 'pending' and l.remaining > 0 and l.pending_until <= ${now}::timestamptz`;
+  const inactivity = expire && p.inactiveMonths !== undefined;
+  const due = inactivity
+    ? sql`l.state = 'available' and l.remaining > 0 and ${inactiveAccount(p.programId, sql`l.account_id`, p.inactiveMonths!, now)}`
+    : expire
+      ? sql`l.remaining > 0 and l.expires_at <= ${now}::timestamptz`
+      : sql`l.state = 'pending' and l.remaining > 0 and l.pending_until <= ${now}::timestamptz`;
   const [row] = await selectRows<{ accounts: number; lots: number; points: string }>(tx, sql`
     with due as (
       select l.id, l.account_id, l.remaining, l.state, l.expires_at, l.pending_until
@@ -57,7 +60,8 @@ export async function settleDueLots(
     e as (
       insert into ${ledgerEntries} (program_id, account_id, member_id, kind, points, available_delta, pending_delta, channel, explanation, occurred_at, created_at)
       select ${p.programId}, account_id, member_id, ${p.kind}::ledger_entry_kind, total,
-             ${expire ? sql`-(total - pending)` : sql`total`}, -pending, 'system', jsonb_build_object('lots', lots),
+             ${expire ? sql`-(total - pending)` : sql`total`}, -pending, 'system',
+             jsonb_build_object('lots', lots${inactivity ? sql`, 'policy', 'inactivity', 'months', ${p.inactiveMonths!}::int` : sql``}),
              ${now}::timestamptz, ${now}::timestamptz
         from per order by account_id
       returning id, account_id),
@@ -77,9 +81,46 @@ export async function settleDueLots(
              lifetime_expired = a.lifetime_expired + ${expire ? sql`per.total` : sql`0`},
              updated_at = ${now}::timestamptz
         from per where a.program_id = ${p.programId} and a.id = per.account_id
-      returning 1)
+      returning 1),
+    -- The points.expired webhook event (outbox), one per member, in this same statement (docs/WEBHOOKS.md).
+    events as (
+      ${expire
+        ? sql`insert into ${domainEvents} (program_id, type, payload, created_at)
+              select ${p.programId}, 'points.expired',
+                     jsonb_build_object('memberId', per.member_id, 'points', per.total, 'entryId', e.id, 'lots', per.lots),
+                     ${now}::timestamptz
+                from per join e on e.account_id = per.account_id where per.member_id is not null order by per.account_id
+              returning 1`
+        : sql`select 1`})
     select (select count(*) from per)::int as accounts, (select count(*) from lots)::int as lots,
            (select coalesce(sum(total), 0) from per)::text as points,
-           (select count(*) from moved)::int as moved, (select count(*) from balances)::int as balanced`);
+           (select count(*) from moved)::int as moved, (select count(*) from balances)::int as balanced,
+           (select count(*) from events)::int as events`);
   return { accounts: Number(row?.accounts ?? 0), lots: Number(row?.lots ?? 0), points: Number(row?.points ?? 0) };
+}
+
+/**
+ * An account whose member has had no qualifying activity (earn, redemption, or
+ * paying with points) for `months` calendar months at `now`, counting from
+ * enrolment when there was none. Month arithmetic in UTC, clamped to the month's
+ * end — the same as lib/domain/ledger/expiry-policy.ts `isInactive`.
+ */
+function inactiveAccount(programId: string, accountId: SQL, months: number, now: string): SQL {
+  const lapsed = (at: SQL) => sql`((${at} at time zone 'UTC') + make_interval(months => ${months}::int)) at time zone 'UTC' <= ${now}::timestamptz`;
+  return sql`not exists (select 1 from ${ledgerEntries} e
+                          where e.program_id = ${programId} and e.account_id = ${accountId}
+                            and e.kind in ('earn', 'redeem', 'capture') and not ${lapsed(sql`e.occurred_at`)})
+         and exists (select 1 from ${pointAccounts} ia join ${members} m on m.program_id = ia.program_id and m.id = ia.member_id
+                      where ia.program_id = ${programId} and ia.id = ${accountId} and ${lapsed(sql`m.enrolled_at`)})`;
+}
+
+/** Accounts with available points whose member has been inactive `months` months (a hint, re-checked under lock). */
+export async function listAccountsInactive(db: Executor, p: { programId: string; now: Date; months: number; limit: number }): Promise<string[]> {
+  const rows = await db
+    .select({ accountId: pointAccounts.id })
+    .from(pointAccounts)
+    .where(and(eq(pointAccounts.programId, p.programId), gt(pointAccounts.available, 0), inactiveAccount(p.programId, sql`${pointAccounts.id}`, p.months, p.now.toISOString())))
+    .orderBy(asc(pointAccounts.id))
+    .limit(p.limit);
+  return rows.map((r) => r.accountId);
 }

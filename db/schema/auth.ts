@@ -43,3 +43,14 @@ export const passwordTokens = pgTable("password_tokens", {
   usedAt: tstz("used_at"),
   createdAt: tstz("created_at").notNull().defaultNow(),
 });
+
+/**
+ * Sessions ended by signing out, kept until they would have expired anyway.
+ * Sessions are stateless JWTs refreshed on every response, so a request still
+ * in flight while someone signs out would hand the cookie back; the session id
+ * listed here is refused whatever cookie carries it.
+ */
+export const endedSessions = pgTable("ended_sessions", {
+  sid: text("sid").primaryKey(),
+  expiresAt: tstz("expires_at").notNull(),
+});

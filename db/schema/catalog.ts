@@ -1,5 +1,5 @@
-import { bigint, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns";
 import { programs } from "./tenancy";
 
 /** Department → category → subcategory; rules and rewards may target any level. */
@@ -19,7 +19,10 @@ export const products = pgTable("products", {
   categoryCode: text("category_code"),
   brand: text("brand"),
   unitCostMinor: bigint("unit_cost_minor", { mode: "number" }),
+  /** Deactivated products leave lists and new imports' counts, but still classify SKU-only purchase lines (old stock still sells). */
+  active: boolean("active").notNull().default(true),
   createdAt: createdAt(),
+  updatedAt: updatedAt(),
 }, (t) => [
   primaryKey({ columns: [t.programId, t.sku] }),
   index("products_category_idx").on(t.programId, t.categoryCode),

@@ -44,6 +44,8 @@ export const apiKeys = pgTable("api_keys", {
   /** SHA-256 of the secret: keys are high-entropy, so a fast hash is enough and lookups stay O(1). */
   secretHash: text("secret_hash").notNull(),
   scopes: text("scopes").array().notNull(),
+  /** Requests per minute for this key; null = LAZO_API_RATE_LIMIT (default 1,200). */
+  rateLimitPerMinute: integer("rate_limit_per_minute"),
   createdBy: uuid("created_by"),
   createdAt: createdAt(),
   lastUsedAt: tstz("last_used_at"),
@@ -74,6 +76,17 @@ export const rateLimitHits = pgTable("rate_limit_hits", {
   id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
   at: tstz("at").notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.bucket, t.id] })]);
+
+/**
+ * Fixed one-minute windows of API requests per key: one upsert per request
+ * (`hits + 1 … RETURNING hits`), shared by every app instance; old windows are
+ * deleted by the hourly cleanup job.
+ */
+export const apiRateWindows = pgTable("api_rate_windows", {
+  keyId: uuid("key_id").notNull(),
+  windowStart: tstz("window_start").notNull(),
+  hits: integer("hits").notNull().default(1),
+}, (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })]);
 
 /** Development outbox: mail lands here when SMTP_URL is not set. */
 export const emailOutbox = pgTable("email_outbox", {

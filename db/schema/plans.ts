@@ -29,6 +29,8 @@ export const planVersions = pgTable("plan_versions", {
   primaryKey({ columns: [t.programId, t.id] }),
   uniqueIndex("plan_versions_program_version_key").on(t.programId, t.version),
   index("plan_versions_live_idx").on(t.programId, t.effectiveFrom).where(sql`${t.status} = 'published'`),
+  // One draft per program: the plan designer edits it until it is published or discarded.
+  uniqueIndex("plan_versions_one_draft_key").on(t.programId).where(sql`${t.status} = 'draft'`),
 ]);
 
 /** Points issued per rule, so a program-wide budget per rule holds. */

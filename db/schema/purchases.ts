@@ -20,6 +20,8 @@ export const purchases = pgTable("purchases", {
   currency: text("currency").notNull(),
   status: purchaseStatus("status").notNull().default("completed"),
   pointsEarned: integer("points_earned").notNull().default(0),
+  /** Points of this purchase taken back by refunds so far (never more than points_earned). */
+  pointsReversed: integer("points_reversed").notNull().default(0),
   earnEntryId: bigint("earn_entry_id", { mode: "number" }),
   planVersionId: uuid("plan_version_id"),
   staffUserId: uuid("staff_user_id"),
@@ -42,5 +44,30 @@ export const purchaseLines = pgTable("purchase_lines", {
   unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
   refundedQuantity: numeric("refunded_quantity", { precision: 12, scale: 3 }).notNull().default(sql`0`),
   pointsEarned: integer("points_earned").notNull().default(0),
+  /** The catalog's unit cost when the purchase was recorded (null: no cost known), so margins stay true after costs change. */
+  unitCostMinor: bigint("unit_cost_minor", { mode: "number" }),
   attributes: jsonb("attributes"),
 }, (t) => [primaryKey({ columns: [t.programId, t.purchaseId, t.lineNo] })]);
+
+/**
+ * One row per refund of a purchase: what was refunded (money, lines), the
+ * points it reversed, and the part of them already spent (clawback) that the
+ * program's policy forfeited. Append-only history for the desk and audits.
+ */
+export const purchaseRefunds = pgTable("purchase_refunds", {
+  programId: uuid("program_id").notNull(),
+  id: uuid("id").notNull().defaultRandom(),
+  purchaseId: uuid("purchase_id").notNull(),
+  amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+  lines: jsonb("lines"),
+  pointsReversed: integer("points_reversed").notNull(),
+  clawbackPoints: integer("clawback_points").notNull().default(0),
+  entryId: bigint("entry_id", { mode: "number" }),
+  actorType: text("actor_type").notNull(),
+  actorId: text("actor_id"),
+  reason: text("reason"),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.programId, t.id] }),
+  index("purchase_refunds_purchase_idx").on(t.programId, t.purchaseId),
+]);

@@ -11,6 +11,8 @@ export const rewardMenus = pgTable("reward_menus", {
   programId: uuid("program_id").notNull().references(() => programs.id),
   id: uuid("id").notNull().defaultRandom(),
   name: jsonb("name").$type<LocalizedText>().notNull(),
+  /** A line under the menu's name in the portal ("pick one of these"). */
+  description: jsonb("description").$type<LocalizedText>(),
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.programId, t.id] })]);
@@ -63,10 +65,16 @@ export const coupons = pgTable("coupons", {
   usedAt: tstz("used_at"),
   usedStoreId: uuid("used_store_id"),
   usedBy: text("used_by"),
+  voidedAt: tstz("voided_at"),
+  voidReason: text("void_reason"),
 }, (t) => [
   primaryKey({ columns: [t.programId, t.id] }),
   uniqueIndex("coupons_program_code_key").on(t.programId, t.code),
   index("coupons_member_idx").on(t.programId, t.memberId, t.status),
+  // Per-member and per-period limits count a member's coupons of one reward.
+  index("coupons_reward_member_idx").on(t.programId, t.rewardId, t.memberId, t.issuedAt),
+  // The expiry job looks for issued coupons past due.
+  index("coupons_due_idx").on(t.programId, t.expiresAt).where(sql`${t.status} = 'issued'`),
 ]);
 
 /** Imported partner code lists: a redemption takes the next unused code. */

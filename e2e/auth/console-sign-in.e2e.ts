@@ -56,9 +56,14 @@ test.describe("console and staff sign-in", () => {
     await signInAsUser(page, DEMO.marketer);
     const menu = await openUserMenu(page);
     await expect(menu.getByTestId("user-menu-email")).toHaveText(DEMO.marketer);
+    // What a request still in flight during sign-out would carry back: the cookie as it was.
+    const before = (await context.cookies()).find((c) => c.name.endsWith("session-token"))!;
     await menu.getByRole("button", { name: "Cerrar sesión", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in\?notice=signed-out$/);
     await expect(page.getByTestId("form-message")).toHaveText("Cerraste sesión.");
+    await page.goto("/console");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await context.addCookies([before]);
     await page.goto("/console");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   });

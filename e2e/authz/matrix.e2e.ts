@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import { ACTION_MATRIX, type ActionRow } from "./action-matrix";
 import { ACTORS, MATRIX, type ActorName, type Outcome } from "./matrix";
 import { listAppRoutes } from "./route-inventory";
 import { memberCodeFromOutbox } from "../support/outbox";
@@ -38,9 +39,23 @@ async function contextFor(browser: Browser, actor: ActorName, admin: BrowserCont
   return context;
 }
 
+/**
+ * The matrix reuses one keep-alive connection for hundreds of probes; when a
+ * slow step (a member's sign-in) outlasts the server's keep-alive, the next
+ * request can meet a closed socket. That is transport, not authorization: retry once.
+ */
+async function reconnecting<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return request();
+  }
+}
+
 async function outcomeOf(context: BrowserContext, url: string, kind: "page" | "api"): Promise<Outcome> {
   if (kind === "api") {
-    const response = await context.request.get(url, { maxRedirects: 0 });
+    const response = await reconnecting(() => context.request.get(url, { maxRedirects: 0 }));
     const location = response.headers()["location"] ?? "";
     if ([301, 302, 303, 307, 308].includes(response.status()) && /sign-in/.test(location)) return "signin";
     if (response.status() === 401) return "signin";
@@ -62,6 +77,53 @@ async function outcomeOf(context: BrowserContext, url: string, kind: "page" | "a
 
 const routes = listAppRoutes();
 
+type BuiltAction = { key: string; id: string; page: string };
+
+/** Server actions the production build registers (the server reference manifest), each with a page that loads it. */
+function builtActions(): BuiltAction[] {
+  const file = `${process.env.NEXT_DIST_DIR || ".next"}/server/server-reference-manifest.json`;
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const pages = Object.keys(entry.workers).map((worker) =>
+      `/${worker.split("/").slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`,
+    );
+    return { key: `${entry.filename}#${entry.exportedName}`, id, page: pages.find((p) => !p.includes("[")) ?? pages[0]! };
+  });
+}
+
+/**
+ * Calls a server action the way React does: POST to a page that loads it with
+ * the `Next-Action` header; form arguments as multipart fields prefixed with
+ * their reference (`_1_name`), the argument list last (Next reads the stream in order).
+ */
+async function actionOutcome(context: BrowserContext, row: ActionRow, built: BuiltAction, origin: string): Promise<string> {
+  const headers = { "Next-Action": built.id, Accept: "text/x-component", Origin: origin };
+  const page = row.page ?? built.page;
+  let response;
+  if (row.call.kind === "args") {
+    const body = Buffer.from(JSON.stringify(row.call.args));
+    response = await reconnecting(() => context.request.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 }));
+  } else {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(row.call.fields ?? {})) form.append(`_1_${name}`, value);
+    form.append("0", row.call.kind === "state-form" ? '[{},"$K1"]' : '["$K1"]');
+    response = await reconnecting(() => context.request.post(page, { headers, multipart: form, maxRedirects: 0 }));
+  }
+  const status = response.status();
+  const target = `${response.headers()["location"] ?? ""} ${response.headers()["x-action-redirect"] ?? ""}`;
+  if (/\/(me\/)?sign-in/.test(target)) return "signin";
+  const body = await response.text();
+  if (/"code":"(forbidden|not_found)"/.test(body)) return "denied";
+  return status < 400 ? "ok" : `error ${status}`;
+}
+
+test("every server action has a row in the action matrix", () => {
+  const built = builtActions().map((a) => a.key);
+  const covered = new Set(ACTION_MATRIX.map((r) => r.action));
+  expect(built.filter((key) => !covered.has(key)), "add these server actions to e2e/authz/action-matrix.ts").toEqual([]);
+  expect(ACTION_MATRIX.map((r) => r.action).filter((key) => !built.includes(key)), "rows for actions the build does not have").toEqual([]);
+});
+
 test("every page and route handler has a row in the authorization matrix", () => {
   const covered = new Set(MATRIX.map((r) => r.route));
   const missing = routes.filter((r) => !covered.has(r.route)).map((r) => `${r.route} (${r.file})`);
@@ -80,16 +142,26 @@ test.describe("authorization matrix", () => {
   test.afterAll(async () => admin?.close());
 
   for (const actor of ACTORS) {
-    test(`${actor} gets exactly what the matrix says`, async ({ browser }) => {
+    test(`${actor} gets exactly what the matrix says`, async ({ browser, baseURL }) => {
       const context = actor === "admin" ? admin! : await contextFor(browser, actor, admin);
       const observed: string[] = [];
       const expected: string[] = [];
       for (const row of MATRIX) {
         const kind = routes.find((r) => r.route === row.route)?.kind ?? "page";
-        const outcome = await outcomeOf(context, row.probe ?? row.route, kind);
+        // `{memberA}` in a probe: member A's id, known only once the fixtures are written.
+        const outcome = await outcomeOf(context, (row.probe ?? row.route).replace("{memberA}", fixtures().members.a.id), kind);
         const want = row.expect[actor];
         observed.push(`${row.route}: ${want === "public" ? (outcome === "denied" ? "denied" : "public") : outcome}`);
         expected.push(`${row.route}: ${want}`);
+      }
+      const actions = builtActions();
+      for (const row of ACTION_MATRIX) {
+        const built = actions.find((a) => a.key === row.action);
+        if (!built || row.skip?.actors.includes(actor)) continue;
+        const outcome = await actionOutcome(context, row, built, baseURL!);
+        const want = row.expect[actor];
+        observed.push(`${row.action}: ${want === "public" && !["denied", "signin"].includes(outcome) && !outcome.startsWith("error") ? "public" : outcome}`);
+        expected.push(`${row.action}: ${want}`);
       }
       if (context !== admin) await context.close();
       expect(observed).toEqual(expected);

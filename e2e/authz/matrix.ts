@@ -27,6 +27,11 @@ const consoleRead: Record<ActorName, Outcome> = {
 /** Console administration: owners and admins only. */
 const consoleAdmin: Record<ActorName, Outcome> = { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied" };
 
+/** Member-only portal pages and routes: each member sees their own; everyone else is sent to sign in. */
+const memberOnly: Record<ActorName, Outcome> = {
+  anonymous: "signin", memberA: "ok", memberB: "ok", staffX: "signin", staffY: "signin", marketerP: "signin", marketerQ: "signin", analyst: "signin", admin: "signin",
+};
+
 export const MATRIX: Row[] = [
   { route: "/", expect: all("public") },
   { route: "/api/auth/[...nextauth]", probe: "/api/auth/session", expect: all("public") },
@@ -36,8 +41,20 @@ export const MATRIX: Row[] = [
   { route: "/api/v1/members", expect: all("signin") },
   { route: "/api/v1/members/[id]/adjustments", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000/adjustments", expect: all("denied") },
   { route: "/api/v1/members/[id]", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000", expect: all("signin") },
+  { route: "/api/v1/members/[id]/history", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000/history", expect: all("signin") },
+  { route: "/api/v1/openapi.json", expect: all("public") },
+  { route: "/api/v1/products", expect: all("signin") },
+  { route: "/api/v1/products/[sku]", probe: "/api/v1/products/NO-SUCH-SKU", expect: all("signin") },
   // …and POST-only routes refuse a GET outright (405).
   { route: "/api/v1/purchases", expect: all("denied") },
+  { route: "/api/v1/rewards", expect: all("signin") },
+  { route: "/api/v1/redemptions", expect: all("denied") },
+  { route: "/api/v1/coupons/validate", expect: all("denied") },
+  { route: "/api/v1/coupons/[code]/redeem", probe: "/api/v1/coupons/LZ-22222-22222/redeem", expect: all("denied") },
+  { route: "/api/v1/refunds", expect: all("denied") },
+  { route: "/api/v1/holds", expect: all("denied") },
+  { route: "/api/v1/holds/[id]/capture", probe: "/api/v1/holds/00000000-0000-4000-8000-000000000000/capture", expect: all("denied") },
+  { route: "/api/v1/holds/[id]/void", probe: "/api/v1/holds/00000000-0000-4000-8000-000000000000/void", expect: all("denied") },
   // Sign-in, password recovery and portal enrolment are for signed-out visitors; nobody is refused.
   { route: "/sign-in", expect: all("public") },
   { route: "/forgot-password", expect: all("public") },
@@ -47,15 +64,51 @@ export const MATRIX: Row[] = [
   { route: "/me/join", expect: all("public") },
   { route: "/invite/accept", expect: all("public") },
   { route: "/console", expect: consoleRead },
+  { route: "/console/catalog", expect: consoleRead },
+  // Importing needs catalog:write: marketers and admins, not analysts.
+  { route: "/console/catalog/import", expect: { ...consoleRead, analyst: "denied" } },
+  // The plan designer: every console role reads the plan and the tester; editing the draft needs plans:write (not analysts).
+  { route: "/console/plans", expect: consoleRead },
+  { route: "/console/plans/tester", expect: consoleRead },
+  { route: "/console/plans/draft", expect: { ...consoleRead, analyst: "denied" } },
+  { route: "/console/plans/draft/rule", expect: { ...consoleRead, analyst: "denied" } },
+  { route: "/console/rewards", expect: consoleRead },
+  { route: "/console/rewards/menus", expect: consoleRead },
+  { route: "/console/rewards/coupons", expect: consoleRead },
+  // Creating needs rewards:write: marketers and admins, not analysts.
+  { route: "/console/rewards/new", expect: { ...consoleRead, analyst: "denied" } },
+  // An id that exists nowhere: every signed-in console user gets a 404.
+  { route: "/console/rewards/[id]", probe: "/console/rewards/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/settings/outbox", expect: consoleAdmin },
   { route: "/console/team", expect: consoleAdmin },
   { route: "/console/developers/api-keys", expect: consoleAdmin },
+  { route: "/console/developers/reference", expect: consoleRead },
+  { route: "/api/v1/webhooks", expect: all("signin") },
+  { route: "/api/v1/webhooks/[id]", probe: "/api/v1/webhooks/00000000-0000-4000-8000-000000000000", expect: all("denied") },
+  // Webhooks: marketers and admins (webhooks:manage); the analyst is refused.
+  { route: "/console/developers/webhooks", expect: { ...consoleRead, analyst: "denied" } },
+  // An endpoint id that exists nowhere: "not found" for everyone signed in.
+  { route: "/console/developers/webhooks/[id]", probe: "/console/developers/webhooks/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/settings/audit", expect: consoleAdmin },
   { route: "/console/settings/audit/export", expect: consoleAdmin },
+  { route: "/console/members", expect: consoleRead },
+  // Member A of the demo program: program Q's marketer gets a 404 (another program's ids reveal nothing).
+  { route: "/console/members/[memberId]", probe: "/console/members/{memberA}", expect: { ...consoleRead, marketerQ: "denied" } },
   {
     route: "/me",
     expect: { anonymous: "signin", memberA: "ok", memberB: "ok", staffX: "signin", staffY: "signin", marketerP: "signin", marketerQ: "signin", analyst: "signin", admin: "signin" },
   },
+  { route: "/me/history", expect: memberOnly },
+  { route: "/me/coupons", expect: memberOnly },
+  { route: "/me/rewards", expect: memberOnly },
+  { route: "/me/history/entries", expect: memberOnly },
+  { route: "/me/history/export", expect: memberOnly },
+  // The member card, its rotating QR token, the live balance and privacy: each member's own, from the session only.
+  { route: "/me/card", expect: memberOnly },
+  { route: "/me/card/token", expect: memberOnly },
+  { route: "/me/balance", expect: memberOnly },
+  { route: "/me/privacy", expect: memberOnly },
+  { route: "/me/privacy/export", expect: memberOnly },
   {
     route: "/staff",
     expect: { anonymous: "signin", memberA: "signin", memberB: "signin", staffX: "ok", staffY: "ok", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },

@@ -7,7 +7,8 @@ import { isLazoError } from "@/lib/errors";
  */
 export function problem(status: number, code: string, title: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): NextResponse {
   return NextResponse.json(
-    { type: `https://lazo.dev/problems/${code}`, title, status, code, ...extra },
+    // The standard members come last: an error's details can add fields, never replace these.
+    { ...extra, type: `https://lazo.dev/problems/${code}`, title, status, code },
     { status, headers: { "Content-Type": "application/problem+json", ...headers } },
   );
 }

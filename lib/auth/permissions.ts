@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "webhooks:manage",
   "plans:read",
   "plans:write",
+  "catalog:write",
   "rewards:read",
   "rewards:write",
   "segments:read",
@@ -47,7 +48,7 @@ const READ_CONSOLE: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  marketer: [...READ_CONSOLE, "plans:write", "rewards:write", "segments:write", "campaigns:write", "webhooks:manage", "exports:read"],
+  marketer: [...READ_CONSOLE, "plans:write", "catalog:write", "rewards:write", "segments:write", "campaigns:write", "webhooks:manage", "exports:read"],
   analyst: [...READ_CONSOLE, "exports:read"],
   // Manual adjustments are not part of the role: a store lead gets `points:adjust` as an extra permission.
   staff: ["desk:use", "members:read", "members:write", "points:earn", "points:redeem", "points:refund", "coupons:validate", "rewards:read"],
@@ -68,6 +69,7 @@ export const API_SCOPES = [
   "points:adjust",
   "coupons:validate",
   "webhooks:manage",
+  "catalog:write",
 ] as const satisfies readonly Permission[];
 
 export type ApiScope = (typeof API_SCOPES)[number];

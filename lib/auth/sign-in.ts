@@ -1,6 +1,9 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/auth";
+import { auth, signIn, signOut } from "@/auth";
+import { MEMBER_SESSION_SECONDS } from "@/auth.config";
+import { getAppDb } from "@/lib/server/app-database";
+import { endSessionById } from "@/lib/services/auth/ended-sessions";
 
 /**
  * The only doors app/ uses into Auth.js (STYLE: Auth.js stays in auth.ts,
@@ -34,7 +37,16 @@ export async function signInMember(input: { programId: string; email: string; co
   }
 }
 
-/** Clears this browser's session cookie (users and members alike). */
+/**
+ * Ends this browser's session (users and members alike): its id is listed as
+ * ended first — so a response still in flight cannot revive it — then the
+ * cookie is cleared.
+ */
 export async function endSession(): Promise<void> {
+  const session = await auth();
+  if (session?.sid) {
+    const expiresAt = new Date((session.sessionExpiresAt ?? Math.floor(Date.now() / 1000) + MEMBER_SESSION_SECONDS) * 1000);
+    await endSessionById(await getAppDb(), { sid: session.sid, expiresAt });
+  }
   await signOut({ redirect: false });
 }

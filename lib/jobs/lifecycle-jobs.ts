@@ -1,11 +1,17 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import type { Executor } from "@/db/types";
-import { deleteExpiredIdempotencyKeysNow } from "@/lib/services/maintenance/delete-expired-keys";
+import { deleteExpiredIdempotencyKeysNow, deleteOldApiRateWindows } from "@/lib/services/maintenance/delete-expired-keys";
 import { expireDuePoints, releaseDuePoints } from "@/lib/services/ledger/process-due-lots";
+import { applyInactivityPolicy } from "@/lib/services/ledger/apply-inactivity-policy";
 import { reviewTiers } from "@/lib/services/tiers/review-tiers";
+import { expireCoupons } from "@/lib/services/coupons/expire-coupons";
 import { listAllProgramIdsForJobs } from "@/lib/services/programs/list-programs";
+import { announceExpiringPoints } from "@/lib/services/webhooks/announce-expiring-points";
+import { dispatchWebhooks } from "@/lib/services/webhooks/dispatch-webhooks";
 import { createQueue } from "./queue";
+import { startWebhookPoller } from "./webhook-poller";
+import { forgetExpiredEndedSessions } from "@/lib/services/auth/ended-sessions";
 
 type Job = { name: string; cron: string; run: (db: Executor, now: Date) => Promise<Record<string, number>> };
 
@@ -29,9 +35,17 @@ const NO_LOTS = { accounts: 0, lots: 0, points: 0 };
 export const LIFECYCLE_JOBS: Job[] = [
   { name: "points-release", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => releaseDuePoints(db, { programId, now })) },
   { name: "points-expire", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => expireDuePoints(db, { programId, now })) },
+  // Programs whose plan expires the whole balance after N months without activity; hourly is plenty for a months-long clock.
+  { name: "points-expire-inactive", cron: "43 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => applyInactivityPolicy(db, { programId, now })) },
+  // Issued coupons past their expiry become expired (the counter already refuses them; this makes lists and counts say so).
+  { name: "coupons-expire", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, { coupons: 0 }, (programId) => expireCoupons(db, { programId, now })) },
   // Tier downgrades wait for the plan's review date; daily, so a review date is never missed by more than a day.
   { name: "tiers-review", cron: "30 3 * * *", run: (db, now) => eachProgram(db, { reviewed: 0, downgraded: 0 }, (programId) => reviewTiers(db, { programId, now })) },
-  { name: "idempotency-cleanup", cron: "17 * * * *", run: async (db, now) => ({ deleted: await deleteExpiredIdempotencyKeysNow(db, now) }) },
+  // points.expiring: lots entering the 30-day window, each announced once.
+  { name: "points-expiring", cron: "15 4 * * *", run: (db, now) => eachProgram(db, { members: 0, lots: 0, points: 0 }, (programId) => announceExpiringPoints(db, { programId, now })) },
+  // A safety net and a CLI handle (`jobs run webhooks-dispatch`); workers also poll every few seconds (webhook-poller.ts).
+  { name: "webhooks-dispatch", cron: "* * * * *", run: (db, now) => dispatchWebhooks(db, { now }) },
+  { name: "idempotency-cleanup", cron: "17 * * * *", run: async (db, now) => ({ deleted: await deleteExpiredIdempotencyKeysNow(db, now), rateWindows: await deleteOldApiRateWindows(db, now), endedSessions: await forgetExpiredEndedSessions(db, now) }) },
 ];
 
 export function findJob(name: string): Job | undefined {
@@ -52,5 +66,12 @@ export async function startJobWorker(database: Database, log: (line: string) => 
       return result;
     });
   }
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true }) };
+  const poller = startWebhookPoller(database.db, log);
+  return {
+    boss,
+    stop: async () => {
+      await poller.stop();
+      await boss.stop({ graceful: true, wait: true });
+    },
+  };
 }

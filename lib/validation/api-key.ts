@@ -10,7 +10,11 @@ export const createApiKeySchema = z
       .array(z.enum(API_SCOPES, { error: `Unknown scope. Use: ${API_SCOPES.join(", ")}.` }))
       .min(1, { error: "Pick at least one scope." })
       .default([...API_SCOPES]),
+    /** Requests per minute for this key (default: LAZO_API_RATE_LIMIT). */
+    rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
 
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+export const revokeApiKeySchema = z.object({ programId: idSchema, keyId: idSchema });

@@ -31,3 +31,20 @@ export const apiAdjustmentSchema = z
     reason: reasonSchema,
   })
   .strict();
+
+/**
+ * PATCH /api/v1/members/{id}: only the fields sent change (null clears an
+ * optional one); externalId and card number are not editable; unknown fields are refused.
+ */
+export const apiUpdateMemberSchema = z
+  .object({
+    email: emailSchema.nullable().optional(),
+    phone: phoneSchema.nullable().optional(),
+    name: z.string().trim().min(1).max(120).nullable().optional(),
+    birthday: z.iso.date({ error: "Use a date like 1990-05-31." }).nullable().optional(),
+    consents: consentsSchema.optional(),
+  })
+  .strict()
+  .refine((m) => Object.values(m).some((v) => v !== undefined), { error: "Send at least one field to change." });
+
+export type ApiUpdateMember = z.output<typeof apiUpdateMemberSchema>;

@@ -6,6 +6,6 @@ export function GET() {
     name: "Lazo API",
     version: "v1",
     authentication: "Authorization: Bearer <api key> (create one with `npm run cli -- api-key create --program <slug>`)",
-    links: { health: "/api/v1/health" },
+    links: { health: "/api/v1/health", openapi: "/api/v1/openapi.json" },
   });
 }

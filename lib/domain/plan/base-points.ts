@@ -1,3 +1,4 @@
+import { lotExpiry } from "@/lib/domain/ledger/expiry-policy";
 import type { PlanDefinition, Rounding, TierDefinition } from "./plan-definition";
 
 const ROUND: Record<Rounding, (n: number) => number> = { floor: Math.floor, round: Math.round, ceil: Math.ceil };
@@ -32,8 +33,9 @@ export function addMonths(date: Date, months: number): Date {
   return d;
 }
 
-export function expiryFor(plan: PlanDefinition, earnedAt: Date): Date | null {
-  return plan.expiry.kind === "rolling" ? addMonths(earnedAt, plan.expiry.months) : null;
+/** When a lot earned at `earnedAt` expires under the plan's policy, on the program's calendar (see lib/domain/ledger/expiry-policy.ts). */
+export function expiryFor(plan: PlanDefinition, earnedAt: Date, timeZone: string): Date | null {
+  return lotExpiry(plan.expiry, earnedAt, timeZone);
 }
 
 export function pendingUntilFor(plan: PlanDefinition, earnedAt: Date): Date | null {

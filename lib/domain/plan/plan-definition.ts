@@ -12,6 +12,18 @@ export type Rounding = "floor" | "round" | "ceil";
  */
 export type TierReview = { every: "month" | "year"; graceMonths: number };
 
+/**
+ * When earned points expire: `rolling` = N months after they were earned;
+ * `end_of_period` = at the end of the calendar year/quarter after the one they were earned in
+ * (program's time zone; earned in 2026 → expire when 2027 ends; see lib/domain/ledger/expiry-policy.ts);
+ * `inactivity` = the whole balance after N months without activity; `none` = never.
+ */
+export type ExpiryPolicy =
+  | { kind: "rolling"; months: number }
+  | { kind: "end_of_period"; period: "year" | "quarter" }
+  | { kind: "inactivity"; months: number }
+  | { kind: "none" };
+
 export type TierDefinition = {
   key: string;
   name: LocalizedText;
@@ -30,7 +42,7 @@ export type PlanDefinition = {
   baseRate: { points: number; perMinor: number; rounding: Rounding };
   /** Days earned points stay pending (the return window); 0 = available at once. */
   pendingDays: number;
-  expiry: { kind: "rolling"; months: number } | { kind: "none" };
+  expiry: ExpiryPolicy;
   tierQualification: { metric: "points" | "spend"; window: "rolling_12_months" | "calendar_year" };
   tiers: TierDefinition[];
   /** Downgrade reviews; absent = `DEFAULT_TIER_REVIEW` (yearly on January 1st, no grace). */

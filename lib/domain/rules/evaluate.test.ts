@@ -68,8 +68,8 @@ describe("evaluatePurchase", () => {
   it("explains why a rule did not fire", () => {
     const result = evaluatePurchase(plan([rule("app-only", { conditions: { channels: ["app"] } }), rule("gold", { conditions: { tiers: ["gold"] } })]), purchase());
     expect(result.rules).toEqual([
-      { ruleId: "app-only", fired: false, points: 0, reason: "channel pos is not app" },
-      { ruleId: "gold", fired: false, points: 0, reason: "tier bronze not included" },
+      { ruleId: "app-only", fired: false, points: 0, reason: "channel pos is not app", miss: { code: "channel", channel: "pos", allowed: ["app"] } },
+      { ruleId: "gold", fired: false, points: 0, reason: "tier bronze not included", miss: { code: "tier", tier: "bronze" } },
     ]);
   });
 

@@ -1,8 +1,8 @@
 import { basePoints } from "@/lib/domain/plan/base-points";
-import { failedCondition, lineMatches } from "./conditions";
+import { failedCondition, lineMatches, missText } from "./conditions";
 import { distribute } from "./distribute";
 import { localTime } from "./local-time";
-import type { EarningRule, EnginePlan, Evaluation, LineOutcome, PurchaseContext, RuleCaps, RuleOutcome } from "./types";
+import type { EarningRule, EnginePlan, Evaluation, LineOutcome, PurchaseContext, RuleCaps, RuleMiss, RuleOutcome } from "./types";
 
 const ROUND = { floor: Math.floor, round: Math.round, ceil: Math.ceil } as const;
 
@@ -19,6 +19,10 @@ export function lineAmountMinor(line: { quantity: number; unitPriceMinor: number
 function isExcluded(plan: EnginePlan, line: PurchaseContext["lines"][number]): boolean {
   const { skus, categories } = plan.exclusions;
   return Boolean((line.sku && skus?.includes(line.sku)) || line.categoryPath.some((code) => categories?.includes(code)));
+}
+
+function missed(ruleId: string, miss: RuleMiss): RuleOutcome {
+  return { ruleId, fired: false, points: 0, reason: missText(miss), miss };
 }
 
 /** The tightest cap left for a rule, and which one it is. */
@@ -73,17 +77,17 @@ export function evaluatePurchase(plan: EnginePlan, purchase: PurchaseContext): E
   const ordered = plan.rules.filter((r) => r.active).sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const rule of ordered) {
     if (stoppedBy) {
-      rules.push({ ruleId: rule.id, fired: false, points: 0, reason: `exclusive rule ${stoppedBy} already applied` });
+      rules.push(missed(rule.id, { code: "exclusive", ruleId: stoppedBy }));
       continue;
     }
     const failed = failedCondition(rule, purchase, local, eligibleAmountMinor);
     if (failed) {
-      rules.push({ ruleId: rule.id, fired: false, points: 0, reason: failed });
+      rules.push(missed(rule.id, failed));
       continue;
     }
     const matching = purchase.lines.map((l, i) => eligible[i]! && lineMatches(rule, l));
     if (!matching.some(Boolean)) {
-      rules.push({ ruleId: rule.id, fired: false, points: 0, reason: "no eligible line in the rule's products" });
+      rules.push(missed(rule.id, { code: "no_line" }));
       continue;
     }
     const extra = ruleExtra(rule, plan, purchase, base, matching);
@@ -92,7 +96,7 @@ export function evaluatePurchase(plan: EnginePlan, purchase: PurchaseContext): E
     const perLine = points === extra.total ? extra.perLine : distribute(points, extra.perLine);
     perLine.forEach((p, i) => (bonus[i]! += p));
     if (rule.effect.kind === "fixed_bonus") fixedBonus += points;
-    rules.push({ ruleId: rule.id, fired: true, points, ...(points < extra.total ? { cappedBy: by, uncappedPoints: extra.total, reason: `capped by ${by}` } : {}) });
+    rules.push({ ruleId: rule.id, fired: true, points, ...(points < extra.total && by ? { cappedBy: by, uncappedPoints: extra.total, reason: missText({ code: "capped", cap: by }), miss: { code: "capped", cap: by } as const } : {}) });
     if (rule.pendingDays !== undefined) pendingDays = Math.max(pendingDays, rule.pendingDays);
     if (rule.stacking === "exclusive") stoppedBy = rule.id;
   }

@@ -25,3 +25,21 @@ export function parseClock(clock: string): number {
   const [h, m] = clock.split(":").map(Number);
   return h! * 60 + m!;
 }
+
+/**
+ * The instant a local wall-clock time ("2026-11-21T12:00") names in a time
+ * zone. Two passes settle the offset, DST changes included; a time skipped by
+ * a DST jump lands just after it.
+ */
+export function localToInstant(local: string, timeZone: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new RangeError(`Not a local date-time: ${local}`);
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  let instant = wall;
+  for (let i = 0; i < 2; i++) {
+    const seen = localTime(new Date(instant), timeZone);
+    const seenWall = Date.parse(`${seen.date}T00:00:00Z`) + seen.minutes * 60_000;
+    instant += wall - seenWall;
+  }
+  return new Date(instant);
+}

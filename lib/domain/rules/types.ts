@@ -82,12 +82,29 @@ export type PurchaseContext = {
   usage: { memberDay: Record<string, number>; memberMonth: Record<string, number>; budget: Record<string, number> };
 };
 
+/** Why a rule did not fire or was trimmed, as data (the UI words it in each language). */
+export type RuleMiss =
+  | { code: "channel"; channel: Channel; allowed: Channel[] }
+  | { code: "store" }
+  | { code: "before"; date: string }
+  | { code: "after"; date: string }
+  | { code: "day"; weekday: number }
+  | { code: "hours"; from: string; to: string }
+  | { code: "tier"; tier: string | null }
+  | { code: "segment" }
+  | { code: "min_ticket"; minTicketMinor: number }
+  | { code: "first_purchase" }
+  | { code: "no_line" }
+  | { code: "exclusive"; ruleId: string }
+  | { code: "capped"; cap: keyof RuleCaps };
+
 export type RuleOutcome = {
   ruleId: string;
   fired: boolean;
   points: number;
-  /** Why a rule did not fire, or which cap trimmed it. */
+  /** Why a rule did not fire, or which cap trimmed it (English, for logs and the API). */
   reason?: string;
+  miss?: RuleMiss;
   cappedBy?: keyof RuleCaps;
   uncappedPoints?: number;
 };

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { selectRows } from "@/db/rows";
 import type { Actor } from "@/lib/auth/actor";
+import { API_SCOPES } from "@/lib/auth/permissions";
 import { makeProgram, openTestDatabase } from "@/tests/support/database";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./manage-api-keys";
 
@@ -19,7 +20,7 @@ describe("API keys", () => {
     const program = await makeProgram(database);
     const created = await createApiKey(database.db, cli, { programId: program.id, name: "POS" });
     expect(created.key).toMatch(/^lz_[a-z0-9]{8}_/);
-    expect(created.scopes).toHaveLength(7);
+    expect([...created.scopes].sort()).toEqual([...API_SCOPES].sort());
     const actor = await authenticateApiKey(database.db, created.key);
     expect(actor).toMatchObject({ kind: "api_key", programId: program.id, keyId: created.id });
     const [listed] = await listApiKeys(database.db, cli, { programId: program.id });

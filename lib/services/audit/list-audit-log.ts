@@ -1,11 +1,11 @@
 import { listAuditEntries, type AuditRow } from "@/db/queries/audit";
-import { getProgramById, type ProgramRow } from "@/db/queries/programs";
+import type { ProgramRow } from "@/db/queries/programs";
 import { findUserByEmail, listUserEmails } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
 import { authorize, type Actor } from "@/lib/auth/actor";
+import { authorizeProgram } from "@/lib/services/programs/authorize-program";
 import type { Permission } from "@/lib/auth/permissions";
 import { zonedDayEnd, zonedDayStart } from "@/lib/domain/audit/zoned-day";
-import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { auditFilterSchema, auditPageSchema, type AuditFilterInput, type AuditPageInput } from "@/lib/validation/audit";
 
@@ -27,10 +27,10 @@ type QueryFilters = { programId: string; action?: string; actorId?: string; from
 
 /** Loads the program, checks every permission, and turns people's filters into query filters. */
 async function prepare(db: Executor, actor: Actor, input: AuditFilterInput, permissions: Permission[]): Promise<{ program: ProgramRow; filters: QueryFilters | null }> {
+  const [first, ...others] = permissions;
+  const program = await authorizeProgram(db, actor, first!, input.programId);
+  for (const permission of others) authorize(actor, permission, program);
   const data = parseInput(auditFilterSchema, input);
-  const program = await getProgramById(db, data.programId);
-  if (!program) throw new NotFoundError("program", data.programId);
-  for (const permission of permissions) authorize(actor, permission, program);
   let actorId = data.actor;
   if (actorId?.includes("@")) {
     const user = await findUserByEmail(db, actorId);
@@ -68,6 +68,7 @@ async function label(db: Executor, rows: AuditRow[]): Promise<AuditEntry[]> {
 
 /** One page of the program's audit log, newest first, with the cursor of the next page. */
 export async function listAuditLog(db: Executor, actor: Actor, input: AuditPageInput): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
+  await authorizeProgram(db, actor, "audit:read", input.programId);
   const { before, limit, ...filterInput } = parseInput(auditPageSchema, input);
   const { filters } = await prepare(db, actor, filterInput, ["audit:read"]);
   if (!filters) return { entries: [], nextCursor: null };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { insertEntry, insertLot, type NewEntry } from "@/db/queries/ledger";
 import type { Executor } from "@/db/types";
 import { applyDelta, type Balance } from "@/lib/domain/ledger/balance";
+import { recordEvent } from "@/lib/services/events/record-event";
 import { parseInput } from "@/lib/validation/common";
 import { earnPointsSchema, type EarnPointsInput } from "@/lib/validation/ledger";
 import { entrySource } from "./debit-lots";
@@ -84,5 +85,15 @@ export async function creditEarnedLot(ctx: OperationContext, earn: EarnedLot): P
   });
   const next = applyDelta(balance, { available: entry.availableDelta, pending: entry.pendingDelta, lifetimeEarned: earn.points });
   await saveBalance(next);
+  await recordEvent(tx, account.programId, "points.earned", {
+    memberId: earn.memberId,
+    points: earn.points,
+    pending,
+    entryId: entry.id,
+    orderRef: earn.orderRef ?? null,
+    purchaseId: earn.purchaseId ?? null,
+    expiresAt: earn.expiresAt?.toISOString() ?? null,
+    balance: { available: next.available, pending: next.pending },
+  }, now);
   return { entryId: entry.id, lotId: lot.id, points: earn.points, state: lot.state, balance: next };
 }

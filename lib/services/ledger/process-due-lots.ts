@@ -1,5 +1,5 @@
 import { lockAccounts } from "@/db/queries/ledger";
-import { listAccountsWithExpiredLots, listAccountsWithReleasableLots, settleDueLots } from "@/db/queries/ledger-batches";
+import { listAccountsInactive, listAccountsWithExpiredLots, listAccountsWithReleasableLots, settleDueLots } from "@/db/queries/ledger-batches";
 import type { Executor } from "@/db/types";
 import { NotFoundError } from "@/lib/errors";
 import { getProgramById } from "@/db/queries/programs";
@@ -17,6 +17,22 @@ type BatchOptions = { programId: string; now?: Date; batchSize?: number; onProgr
 export async function expireDuePoints(db: Executor, options: BatchOptions): Promise<DueLotsResult> {
   return processInBatches(db, options, listAccountsWithExpiredLots, (tx, accountIds, now) =>
     settleDueLots(tx, { programId: options.programId, accountIds, now, kind: "expire" }),
+  );
+}
+
+/**
+ * The inactivity policy: every available point of a member with no earn or
+ * redemption for `months` months expires, one `expire` entry per account
+ * (explanation `policy: "inactivity"`). Same batches, locks and re-check as
+ * lot-date expiry, so a second run (or a concurrent one) finds nothing.
+ */
+export async function expireInactivePoints(db: Executor, options: BatchOptions & { months: number }): Promise<DueLotsResult> {
+  const { months } = options;
+  return processInBatches(
+    db,
+    options,
+    (db, p) => listAccountsInactive(db, { ...p, months }),
+    (tx, accountIds, now) => settleDueLots(tx, { programId: options.programId, accountIds, now, kind: "expire", inactiveMonths: months }),
   );
 }
 

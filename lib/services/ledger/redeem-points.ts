@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/types";
 import { applyDelta, type Balance } from "@/lib/domain/ledger/balance";
+import { recordEvent } from "@/lib/services/events/record-event";
 import { parseInput } from "@/lib/validation/common";
 import { redeemPointsSchema, type RedeemPointsInput } from "@/lib/validation/ledger";
 import { debitLots, entrySource } from "./debit-lots";
@@ -24,6 +25,7 @@ export async function redeemPoints(db: Executor, input: RedeemPointsInput, now =
       });
       const next = applyDelta(ctx.balance, { available: -data.points, lifetimeRedeemed: data.points });
       await ctx.saveBalance(next);
+      await recordEvent(ctx.tx, data.programId, "points.redeemed", { memberId: data.memberId, points: data.points, entryId: entry.id, orderRef: data.orderRef ?? null, holdId: null, balance: { available: next.available, pending: next.pending } }, now);
       return { entryId: entry.id, points: data.points, balance: next };
     },
   );

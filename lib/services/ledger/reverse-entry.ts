@@ -15,6 +15,7 @@ import type { Executor } from "@/db/types";
 import { applyDelta, reversibleRemainder, type Balance } from "@/lib/domain/ledger/balance";
 import { drawFromLots, netDrawn, restoreToLots, type Allocation } from "@/lib/domain/ledger/lots";
 import { InsufficientPointsError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import { recordEvent } from "@/lib/services/events/record-event";
 import { parseInput } from "@/lib/validation/common";
 import { reverseEntrySchema, type ReverseEntryInput } from "@/lib/validation/ledger";
 import { entrySource } from "./debit-lots";
@@ -86,6 +87,17 @@ export async function reverseEntry(db: Executor, input: ReverseEntryInput, now =
         lifetimeRedeemed: original.kind === "redeem" || original.kind === "capture" ? -points : 0,
       });
       await ctx.saveBalance(next);
+      await recordEvent(ctx.tx, data.programId, "points.reversed", {
+        memberId: original.memberId,
+        points,
+        entryId: entry.id,
+        reversedEntryId: original.id,
+        reversedKind: original.kind,
+        unrecovered: move.unrecovered,
+        orderRef: entry.orderRef ?? null,
+        purchaseId: original.purchaseId ?? null,
+        balance: { available: next.available, pending: next.pending },
+      }, now);
       return { entryId: entry.id, reversedEntryId: original.id, points, unrecovered: move.unrecovered, balance: next };
     },
   );

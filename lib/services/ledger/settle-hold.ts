@@ -2,7 +2,8 @@ import { applyAllocations, getHold, insertEntry, listAllocations, settleHold, ty
 import type { Executor } from "@/db/types";
 import { applyDelta, type Balance } from "@/lib/domain/ledger/balance";
 import { netDrawn, restoreToLots } from "@/lib/domain/ledger/lots";
-import { ConflictError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import { NotFoundError, UnprocessableError } from "@/lib/errors";
+import { recordEvent } from "@/lib/services/events/record-event";
 import { parseInput } from "@/lib/validation/common";
 import { captureHoldSchema, voidHoldSchema, type CaptureHoldInput, type VoidHoldInput } from "@/lib/validation/ledger";
 import { entrySource } from "./debit-lots";
@@ -52,7 +53,11 @@ async function settle(
     async (ctx) => {
       // Re-read under the account lock: a concurrent capture or void may have settled it.
       const hold = (await getHold(ctx.tx, { programId: data.programId, holdId: data.holdId }))!;
-      if (hold.status !== "active") throw new ConflictError("hold_not_active", `The hold is already ${hold.status}.`, { status: hold.status });
+      if (hold.status !== "active") throw new UnprocessableError("hold_not_active", `The hold is already ${hold.status}.`, { holdStatus: hold.status });
+      // An expired hold can still be voided (its points go back), never captured.
+      if (kind === "capture" && hold.expiresAt && hold.expiresAt.getTime() <= now.getTime()) {
+        throw new UnprocessableError("hold_expired", `The hold expired at ${hold.expiresAt.toISOString()}; void it and place a new one.`, { expiresAt: hold.expiresAt.toISOString() });
+      }
       const captured = capturedOf(hold);
       const released = hold.points - captured;
       const entry = await insertEntry(ctx.tx, {
@@ -72,6 +77,9 @@ async function settle(
       await settleHold(ctx.tx, { programId: data.programId, holdId: hold.id, status: kind === "capture" ? "captured" : "voided", capturedPoints: kind === "capture" ? captured : null, now });
       const next = applyDelta(ctx.balance, { held: -hold.points, available: released, lifetimeRedeemed: captured });
       await ctx.saveBalance(next);
+      if (kind === "capture" && captured > 0) {
+        await recordEvent(ctx.tx, data.programId, "points.redeemed", { memberId: hold.memberId, points: captured, entryId: entry.id, orderRef: entry.orderRef ?? null, holdId: hold.id, balance: { available: next.available, pending: next.pending } }, now);
+      }
       return { holdId: hold.id, entryId: entry.id, captured, released, balance: next };
     },
   );

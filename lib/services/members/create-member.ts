@@ -4,6 +4,7 @@ import { getProgramById } from "@/db/queries/programs";
 import type { Executor } from "@/db/types";
 import { makeCardNumber } from "@/lib/domain/card-number";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { recordEvent } from "@/lib/services/events/record-event";
 import { parseInput } from "@/lib/validation/common";
 import { createMemberSchema, type CreateMemberInput } from "@/lib/validation/member";
 
@@ -17,7 +18,7 @@ export async function createMember(db: Executor, input: CreateMemberInput, now =
     }
     let cardNumber = makeCardNumber(() => randomInt(10));
     while (await cardNumberTaken(tx, { programId: data.programId, cardNumber })) cardNumber = makeCardNumber(() => randomInt(10));
-    return insertMemberWithAccount(tx, {
+    const member = await insertMemberWithAccount(tx, {
       programId: data.programId,
       externalId: data.externalId,
       cardNumber,
@@ -34,5 +35,12 @@ export async function createMember(db: Executor, input: CreateMemberInput, now =
       createdAt: now,
       updatedAt: now,
     });
+    await recordEvent(tx, data.programId, "member.created", memberCreatedData(member), now);
+    return member;
   });
+}
+
+/** The public `data` of member.created (docs/WEBHOOKS.md). */
+function memberCreatedData(m: MemberRow) {
+  return { memberId: m.id, externalId: m.externalId, cardNumber: m.cardNumber, email: m.email, phone: m.phone, name: m.name, enrolmentChannel: m.enrolmentChannel, enrolledAt: m.enrolledAt.toISOString() };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { getMember, setMemberTier } from "@/db/queries/members";
-import { getFirstPublishedPlanVersion, getLivePlanVersion, type PlanVersionRow } from "@/db/queries/plans";
+import { getMember } from "@/db/queries/members";
+import { getFirstPublishedPlanVersion, getLivePlanVersion, listMemberSegmentIds, type PlanVersionRow } from "@/db/queries/plans";
 import { getProgramById } from "@/db/queries/programs";
 import {
   countMemberPurchases,
@@ -8,9 +8,9 @@ import {
   insertPurchaseLines,
   linkPurchaseEarn,
   loadCategoryPaths,
-  productCategoriesBySku,
   sumEarnedSince,
 } from "@/db/queries/purchases";
+import { catalogEntriesBySku } from "@/db/queries/catalog";
 import { addRuleUsage, getMemberRuleUsage, lockBudgetUsage } from "@/db/queries/rule-usage";
 import { listStoreIds } from "@/db/queries/stores";
 import type { Executor } from "@/db/types";
@@ -26,6 +26,7 @@ import { parseInput } from "@/lib/validation/common";
 import { recordPurchaseSchema, type RecordPurchaseInput } from "@/lib/validation/purchase";
 import { balanceOf, runLedgerOperation, type Replayable } from "@/lib/services/ledger/run-ledger-operation";
 import { creditEarnedLot } from "@/lib/services/ledger/earn-points";
+import { changeMemberTier } from "@/lib/services/tiers/change-member-tier";
 
 export type PurchaseExplanation = Evaluation & { planVersionId: string; planVersion: number };
 
@@ -54,7 +55,9 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
   if (data.currency !== program.currency) throw new ValidationError({ currency: [`This program uses ${program.currency}.`] });
   if (data.storeId && !(await listStoreIds(db, program.id)).includes(data.storeId)) throw new NotFoundError("store", data.storeId);
   const occurredAt = data.occurredAt ?? now;
-  const version = (await getLivePlanVersion(db, { programId: program.id, at: occurredAt })) ?? (await getFirstPublishedPlanVersion(db, program.id));
+  // A pilot version applies to the purchases it covers (store, member's segments); everyone else gets the general one.
+  const audience = { storeId: data.storeId, segmentIds: await listMemberSegmentIds(db, { programId: program.id, memberId: data.memberId }) };
+  const version = (await getLivePlanVersion(db, { programId: program.id, at: occurredAt, audience })) ?? (await getFirstPublishedPlanVersion(db, program.id));
   if (!version) throw new NotFoundError("published plan", program.slug);
   const lines = await basketLines(db, program.id, data);
   const { idempotencyKey: _ignored, ...request } = data;
@@ -75,7 +78,7 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
         storeId: data.storeId,
         occurredAt,
         timeZone: program.timeZone,
-        member: { tier: member.tierKey, segmentIds: [], isFirstPurchase: (await countMemberPurchases(tx, { programId: program.id, memberId: member.id })) === 0 },
+        member: { tier: member.tierKey, segmentIds: audience.segmentIds, isFirstPurchase: (await countMemberPurchases(tx, { programId: program.id, memberId: member.id })) === 0 },
         usage: { ...(await getMemberRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, month: local.month })), budget: await lockBudgetUsage(tx, { programId: program.id, ruleIds: budgeted }) },
       });
       const explanation: PurchaseExplanation = { ...evaluation, planVersionId: version.id, planVersion: version.version };
@@ -94,7 +97,7 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
         occurredAt,
         createdAt: now,
       });
-      await insertPurchaseLines(tx, (data.lines ?? []).map((l, i) => ({ programId: program.id, purchaseId, lineNo: i + 1, sku: l.sku, category: lines[i]!.categoryPath.at(-1) ?? null, quantity: String(l.quantity), unitPriceMinor: l.unitPriceMinor, pointsEarned: evaluation.lines[i]!.points })));
+      await insertPurchaseLines(tx, (data.lines ?? []).map((l, i) => ({ programId: program.id, purchaseId, lineNo: i + 1, sku: l.sku, category: lines[i]!.categoryPath.at(-1) ?? null, quantity: String(l.quantity), unitPriceMinor: l.unitPriceMinor, unitCostMinor: lines[i]!.unitCostMinor, pointsEarned: evaluation.lines[i]!.points })));
       let balance = balanceOf(ctx.account);
       let entryId: number | null = null;
       let pending = 0;
@@ -114,7 +117,7 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
           explanation,
           occurredAt,
           pendingUntil,
-          expiresAt: expiryFor(plan, occurredAt),
+          expiresAt: expiryFor(plan, occurredAt, program.timeZone),
         });
         entryId = earned.entryId;
         balance = earned.balance;
@@ -128,14 +131,18 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
   );
 }
 
-/** Lines for the engine: the ones sent (SKU-only lines classified from the catalog), or one line for the whole amount. */
-async function basketLines(db: Executor, programId: string, data: { amountMinor: number; lines?: { sku?: string; category?: string; quantity: number; unitPriceMinor: number }[] }): Promise<BasketLine[]> {
-  if (!data.lines?.length) return [{ categoryPath: [], quantity: 1, unitPriceMinor: data.amountMinor }];
+/**
+ * Lines for the engine: the ones sent (SKU-only lines classified from the catalog), or one line for the whole amount.
+ * Each carries the catalog's unit cost of its SKU, snapshotted on the purchase line for margins.
+ */
+async function basketLines(db: Executor, programId: string, data: { amountMinor: number; lines?: { sku?: string; category?: string; quantity: number; unitPriceMinor: number }[] }): Promise<(BasketLine & { unitCostMinor: number | null })[]> {
+  if (!data.lines?.length) return [{ categoryPath: [], quantity: 1, unitPriceMinor: data.amountMinor, unitCostMinor: null }];
   const paths = await loadCategoryPaths(db, programId);
-  const bySku = await productCategoriesBySku(db, { programId, skus: data.lines.flatMap((l) => (l.sku && !l.category ? [l.sku] : [])) });
+  const bySku = await catalogEntriesBySku(db, { programId, skus: data.lines.flatMap((l) => (l.sku ? [l.sku] : [])) });
   return data.lines.map((l) => {
-    const category = l.category ?? (l.sku ? bySku.get(l.sku) : undefined) ?? undefined;
-    return { sku: l.sku, categoryPath: category ? (paths.get(category) ?? [category]) : [], quantity: l.quantity, unitPriceMinor: l.unitPriceMinor };
+    const entry = l.sku ? bySku.get(l.sku) : undefined;
+    const category = l.category ?? entry?.category ?? undefined;
+    return { sku: l.sku, categoryPath: category ? (paths.get(category) ?? [category]) : [], quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, unitCostMinor: entry?.unitCostMinor ?? null };
   });
 }
 
@@ -149,6 +156,6 @@ async function upgradeTier(
   const reached = tierFor(p.plan.tiers, await sumEarnedSince(tx, { programId: p.programId, memberId: p.member.id, since }));
   const rank = (key: string | null) => p.plan.tiers.findIndex((t) => t.key === key);
   if (!reached || rank(reached.key) <= rank(p.member.tierKey)) return null;
-  await setMemberTier(tx, { programId: p.programId, memberId: p.member.id, from: p.member.tierKey, to: reached.key, reason: "qualified", now: p.now });
+  await changeMemberTier(tx, { programId: p.programId, memberId: p.member.id, from: p.member.tierKey, to: reached.key, reason: "qualified", now: p.now });
   return { from: p.member.tierKey, to: reached.key };
 }

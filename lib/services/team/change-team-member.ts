@@ -1,8 +1,8 @@
 import { findProgramMembership, updateProgramMembership } from "@/db/queries/memberships";
-import { getProgramById } from "@/db/queries/programs";
 import { listStoreIds } from "@/db/queries/stores";
 import type { Executor } from "@/db/types";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { authorizeProgram } from "@/lib/services/programs/authorize-program";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { changeTeamMemberSchema, type ChangeTeamMemberInput } from "@/lib/validation/team";
@@ -10,10 +10,8 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
 
 /** Changes the role, stores and extra permission of a program grant. Audited; takes effect on the person's next request. */
 export async function changeTeamMember(db: Executor, actor: Actor, input: ChangeTeamMemberInput): Promise<{ membershipId: string }> {
+  const program = await authorizeProgram(db, actor, "team:manage", input.programId);
   const data = parseInput(changeTeamMemberSchema, input);
-  const program = await getProgramById(db, data.programId);
-  if (!program) throw new NotFoundError("program", data.programId);
-  authorize(actor, "team:manage", program);
   const known = new Set(await listStoreIds(db, program.id));
   if (data.storeIds.some((id) => !known.has(id))) throw new ValidationError({ storeIds: ["Pick stores of this program."] });
   return db.transaction(async (tx) => {

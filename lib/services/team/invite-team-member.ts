@@ -1,9 +1,10 @@
 import { findUserAccessToProgram } from "@/db/queries/memberships";
-import { getProgramById, type ProgramRow } from "@/db/queries/programs";
+import type { ProgramRow } from "@/db/queries/programs";
 import { findUserByEmail } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
-import { authorize, type Actor } from "@/lib/auth/actor";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { authorizeProgram } from "@/lib/services/programs/authorize-program";
+import { ConflictError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { inviteTeamMemberSchema, type InviteTeamMemberInput } from "@/lib/validation/team";
 import { issuePasswordToken } from "@/lib/services/auth/password-tokens";
@@ -19,10 +20,8 @@ export type InvitedTeamMember = { userId: string; membershipId: string; email: s
  * mail commit together — a failed mail leaves no half-invited user behind.
  */
 export async function inviteTeamMember(db: Executor, actor: Actor, input: InviteTeamMemberInput, now = new Date()): Promise<InvitedTeamMember> {
+  const program = await authorizeProgram(db, actor, "team:manage", input.programId);
   const data = parseInput(inviteTeamMemberSchema, input);
-  const program = await getProgramById(db, data.programId);
-  if (!program) throw new NotFoundError("program", data.programId);
-  authorize(actor, "team:manage", program);
   return db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, data.email);
     if (existing && (await findUserAccessToProgram(tx, { programId: program.id, organizationId: program.organizationId, userId: existing.id }))) {

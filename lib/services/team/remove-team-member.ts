@@ -1,8 +1,8 @@
 import { deleteProgramMembership, findProgramMembership } from "@/db/queries/memberships";
-import { getProgramById } from "@/db/queries/programs";
 import { findUserById } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
-import { authorize, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { authorizeProgram } from "@/lib/services/programs/authorize-program";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { removeTeamMemberSchema, type RemoveTeamMemberInput } from "@/lib/validation/team";
@@ -13,10 +13,8 @@ import { recordAudit } from "@/lib/services/audit/record-audit";
  * request, so their open sessions lose the program at once. Audited.
  */
 export async function removeTeamMember(db: Executor, actor: Actor, input: RemoveTeamMemberInput): Promise<{ membershipId: string }> {
+  const program = await authorizeProgram(db, actor, "team:manage", input.programId);
   const data = parseInput(removeTeamMemberSchema, input);
-  const program = await getProgramById(db, data.programId);
-  if (!program) throw new NotFoundError("program", data.programId);
-  authorize(actor, "team:manage", program);
   return db.transaction(async (tx) => {
     const row = await findProgramMembership(tx, { programId: program.id, membershipId: data.membershipId });
     if (!row) throw new NotFoundError("membership", data.membershipId);

@@ -1,4 +1,4 @@
-import { listTierReachedAt, lockTieredMembers, setMemberTier } from "@/db/queries/members";
+import { listTierReachedAt, lockTieredMembers } from "@/db/queries/members";
 import { getLivePlanVersion } from "@/db/queries/plans";
 import { getProgramById } from "@/db/queries/programs";
 import { sumEarnedBetweenByMember } from "@/db/queries/purchases";
@@ -6,6 +6,7 @@ import type { Executor } from "@/db/types";
 import type { PlanDefinition, TierReview } from "@/lib/domain/plan/plan-definition";
 import { latestReviewDate, qualificationWindow, reviewTier, tierReviewOf } from "@/lib/domain/plan/tier-review";
 import { NotFoundError } from "@/lib/errors";
+import { changeMemberTier } from "./change-member-tier";
 
 export type ReviewTiersResult = { reviewed: number; downgraded: number };
 
@@ -60,7 +61,7 @@ async function reviewBatch(tx: Executor, c: BatchContext, afterId: string | null
       now,
     });
     if (decision.action !== "downgrade") continue;
-    await setMemberTier(tx, { programId, memberId: member.id, from: decision.from, to: decision.to, reason: "review", now });
+    await changeMemberTier(tx, { programId, memberId: member.id, from: decision.from, to: decision.to, reason: "review", now });
     downgraded += 1;
   }
   return { lastId: memberIds.at(-1) ?? null, reviewed: members.length, downgraded };

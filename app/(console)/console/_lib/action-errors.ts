@@ -30,8 +30,8 @@ export async function formFailure(error: unknown, values: Record<string, string>
       const key = FIELD_MESSAGES[messages[0] ?? ""];
       fieldErrors[field] = key ? t(`fields.${key}` as "fields.email") : t("fields.invalid");
     }
-    return { fieldErrors, values, message: { tone: "error", text: t("checkFields") } };
+    return { fieldErrors, values, message: { tone: "error", text: t("checkFields"), code: error.code } };
   }
   const code = (CODES as readonly string[]).includes(error.code) ? (error.code as (typeof CODES)[number]) : "generic";
-  return { values, message: { tone: "error", text: t(`codes.${code}`) } };
+  return { values, message: { tone: "error", text: t(`codes.${code}`), code: error.code } };
 }

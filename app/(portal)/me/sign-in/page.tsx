@@ -19,7 +19,12 @@ export default async function MemberSignInPage({ searchParams }: Props) {
   const [slug, callbackUrl] = [param(params.program), param(params.callbackUrl)];
   const [portal, t] = await Promise.all([loadPortalProgram(undefined, slug), getTranslations("MemberSignIn")]);
   if (!portal) return <NoProgram />;
-  const notice = params.notice === "signed-out" ? ({ tone: "success", text: t("signedOut") } as const) : undefined;
+  const deleted = params.notice === "account-deleted" ? await getTranslations("MemberDeleted") : null;
+  const notice = deleted
+    ? ({ tone: "success", text: `${deleted("title")}. ${deleted("body")}` } as const)
+    : params.notice === "signed-out"
+      ? ({ tone: "success", text: t("signedOut") } as const)
+      : undefined;
   return (
     <MemberAuthCard
       icon="idCard"

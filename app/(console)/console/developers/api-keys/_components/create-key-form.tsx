@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { Button } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icons";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { createApiKeyAction, type CreateApiKeyState } from "../actions";
 
 export function CreateKeyForm({ scopes }: { scopes: readonly string[] }) {
@@ -51,33 +50,15 @@ export function CreateKeyForm({ scopes }: { scopes: readonly string[] }) {
 /** The secret, once: copy it now, it is never shown again. */
 function NewKey({ name, secret }: { name: string; secret: string }) {
   const t = useTranslations("ApiKeys.created");
-  const [copied, setCopied] = useState(false);
   return (
-    <div className="rounded-control border border-accent-400/60 bg-accent-100/60 p-4" data-testid="new-api-key">
-      <p className="flex items-center gap-2 text-sm font-semibold text-ink">
-        <Icon name="alert" className="size-4 text-accent-700" />
-        {t("title", { name })}
-      </p>
-      <p className="mt-1 text-sm text-ink-muted">{t("warning")}</p>
-      <div className="mt-3 flex gap-2">
-        <input
-          readOnly
-          value={secret}
-          aria-label={t("keyLabel")}
-          data-testid="new-api-key-value"
-          onFocus={(e) => e.currentTarget.select()}
-          className="h-10 min-w-0 flex-1 rounded-control border border-line-strong bg-surface px-3 font-mono text-xs text-ink"
-        />
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(secret).catch(() => undefined);
-            setCopied(true);
-          }}
-        >
-          {copied ? t("copied") : t("copy")}
-        </Button>
-      </div>
-    </div>
+    <OneTimeSecret
+      secret={secret}
+      title={t("title", { name })}
+      warning={t("warning")}
+      label={t("keyLabel")}
+      copyLabel={t("copy")}
+      copiedLabel={t("copied")}
+      testId="new-api-key"
+    />
   );
 }

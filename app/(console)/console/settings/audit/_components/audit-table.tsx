@@ -22,6 +22,7 @@ export function AuditTable({ initial, nextCursor: firstCursor, filters, dateLoca
     startTransition(async () => {
       try {
         const page = await loadMoreAuditEntries(filters, cursor!);
+        if (!page.ok) return setFailed(true);
         setEntries((shown) => [...shown, ...page.entries]);
         setCursor(page.nextCursor);
         setFailed(false);

@@ -1,0 +1,122 @@
+import { ACTORS, type ActorName } from "./matrix";
+
+/**
+ * The authorization matrix for server actions: every action the build
+ * registers × every actor. `matrix.e2e.ts` calls each action the way React
+ * does (a POST with the `Next-Action` header) and fails when the build has an
+ * action without a row here.
+ *
+ *   ok      the action ran for this actor (its answer may still be a field error)
+ *   signin  sent to a sign-in page (by the proxy, or by the action's own session check)
+ *   denied  refused: the answer carries the code `forbidden` or `not_found`
+ *   public  meant for everyone: any answer but a refusal
+ *
+ * Probes send input the action refuses on validation (an empty form, an id
+ * that is not one), so no probe changes data: an actor who may act gets "ok"
+ * with field errors, and one who may not is refused before validation
+ * (services authorize first — lib/services/programs/authorize-program.ts).
+ */
+export type ActionOutcome = "ok" | "signin" | "denied" | "public";
+
+/** How the probe calls the action: `(prevState, formData)` (useActionState), `(formData)`, or plain JSON arguments. */
+export type ActionCall =
+  | { kind: "state-form"; fields?: Record<string, string> }
+  | { kind: "form"; fields?: Record<string, string> }
+  | { kind: "args"; args: unknown[] };
+
+export type ActionRow = {
+  /** `file#exportedName`, as in the server reference manifest. */
+  action: string;
+  call: ActionCall;
+  /** Page to post to when the action's first page has dynamic segments. */
+  page?: string;
+  expect: Record<ActorName, ActionOutcome>;
+  /** Actors not probed (the call would end a shared session), with the reason; other tests cover them. */
+  skip?: { actors: ActorName[]; why: string };
+};
+
+const all = (outcome: ActionOutcome): Record<ActorName, ActionOutcome> => Object.fromEntries(ACTORS.map((a) => [a, outcome])) as Record<ActorName, ActionOutcome>;
+
+/** Console actions that need a console permission only owners and admins hold. */
+const adminOnly: Record<ActorName, ActionOutcome> = {
+  anonymous: "signin", memberA: "signin", memberB: "signin",
+  staffX: "denied", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok",
+};
+
+/** Console writes of marketing content (plans, rewards, catalog, segments, campaigns): marketers and admins. */
+export const marketingWrite: Record<ActorName, ActionOutcome> = { ...adminOnly, marketerP: "ok", marketerQ: "ok" };
+
+/** Console reads every console role may do. */
+export const consoleReadAction: Record<ActorName, ActionOutcome> = { ...marketingWrite, analyst: "ok" };
+
+/** Portal actions: a signed-in member acts on their own data. */
+export const memberOnly: Record<ActorName, ActionOutcome> = {
+  ...all("signin"),
+  memberA: "ok",
+  memberB: "ok",
+};
+
+const emptyForm: ActionCall = { kind: "state-form" };
+
+export const ACTION_MATRIX: ActionRow[] = [
+  // Deliberately public (tests/authz/server-actions.test.ts lists why): signed-out flows and the language switch.
+  { action: "i18n/set-locale-action.ts#setLocaleAction", call: { kind: "form", fields: { locale: "es" } }, expect: all("public") },
+  { action: "app/(auth)/sign-in/actions.ts#signInAction", call: emptyForm, expect: all("public") },
+  { action: "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction", call: emptyForm, expect: all("public") },
+  { action: "app/(auth)/reset-password/actions.ts#resetPasswordAction", call: emptyForm, expect: all("public") },
+  { action: "app/(auth)/invite/accept/actions.ts#acceptInvitationAction", call: emptyForm, expect: all("public") },
+  { action: "app/(portal)/me/sign-in/actions.ts#requestCodeAction", call: emptyForm, expect: all("public") },
+  { action: "app/(portal)/me/sign-in/actions.ts#verifyCodeAction", call: emptyForm, expect: all("public") },
+  { action: "app/(portal)/me/sign-in/actions.ts#resendCodeAction", call: emptyForm, expect: all("public") },
+  { action: "app/(portal)/me/join/actions.ts#joinAction", call: emptyForm, expect: all("public") },
+  // Portal privacy: a member's own consents and account deletion. An empty post is refused on validation (no choice, no
+  // confirmation ticked), so probing members changes nothing; everyone else is sent to the member sign-in.
+  { action: "app/(portal)/me/privacy/actions.ts#updateConsentsAction", call: emptyForm, expect: memberOnly },
+  { action: "app/(portal)/me/privacy/actions.ts#deleteAccountAction", call: emptyForm, expect: memberOnly },
+  // Portal rewards: a member redeems for themselves; an empty post (no reward) is refused on validation and spends nothing.
+  { action: "app/(portal)/me/rewards/actions.ts#redeemRewardAction", call: emptyForm, expect: memberOnly },
+  {
+    action: "lib/auth/sign-out-actions.ts#signOutAction",
+    call: { kind: "args", args: [] },
+    // Signing out anyone lands on a sign-in page; probing signed-in actors would end the session this suite uses.
+    expect: all("signin"),
+    skip: { actors: ACTORS.filter((a) => a !== "anonymous"), why: "ends the session; e2e/auth covers signing out" },
+  },
+  {
+    action: "lib/auth/sign-out-actions.ts#signOutEverywhereAction",
+    call: { kind: "args", args: [] },
+    expect: { ...all("signin"), staffX: "ok", staffY: "ok", marketerP: "ok", marketerQ: "ok", analyst: "ok", admin: "ok" },
+    skip: { actors: ["staffX", "staffY", "marketerP", "marketerQ", "analyst", "admin"], why: "would sign shared demo users out on every device; e2e/auth uses a dedicated user" },
+  },
+  // Console administration.
+  { action: "app/(console)/console/team/actions.ts#inviteTeamMemberAction", call: emptyForm, expect: adminOnly },
+  { action: "app/(console)/console/team/actions.ts#changeTeamMemberAction", call: emptyForm, expect: adminOnly },
+  { action: "app/(console)/console/team/actions.ts#removeTeamMemberAction", call: emptyForm, expect: adminOnly },
+  { action: "app/(console)/console/developers/api-keys/actions.ts#createApiKeyAction", call: emptyForm, expect: adminOnly },
+  { action: "app/(console)/console/developers/api-keys/actions.ts#revokeApiKeyAction", call: emptyForm, expect: adminOnly },
+  // Webhooks (webhooks:manage): marketers and admins.
+  { action: "app/(console)/console/developers/webhooks/actions.ts#createWebhookAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/developers/webhooks/actions.ts#updateWebhookAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/developers/webhooks/actions.ts#setWebhookStatusAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/developers/webhooks/actions.ts#rotateWebhookSecretAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/developers/webhooks/actions.ts#deleteWebhookAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/developers/webhooks/actions.ts#sendTestWebhookAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/developers/webhooks/actions.ts#replayWebhookAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/settings/audit/actions.ts#loadMoreAuditEntries", call: { kind: "args", args: [{}, 1] }, expect: adminOnly },
+  // The plan designer: editing, publishing and rolling back need plans:write (an empty post saves nothing); the tester only plans:read.
+  ...["saveGeneralAction", "saveTiersAction", "saveExclusionsAction", "saveRuleAction", "removeRuleAction", "publishPlanAction", "discardDraftAction", "rollbackPlanAction"].map(
+    (name): ActionRow => ({ action: `app/(console)/console/plans/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
+  ),
+  { action: "app/(console)/console/plans/tester/actions.ts#testBasketAction", call: emptyForm, expect: consoleReadAction },
+  // The product catalog: importing a CSV chunk and (de)activating a product need catalog:write (an empty chunk or SKU writes nothing).
+  { action: "app/(console)/console/catalog/actions.ts#importCatalogChunkAction", call: { kind: "args", args: [{ importId: "probe", products: [] }] }, expect: marketingWrite },
+  { action: "app/(console)/console/catalog/actions.ts#setProductActiveAction", call: emptyForm, expect: marketingWrite },
+  // Rewards: every write needs rewards:write (an empty post is refused on validation, so probes change nothing).
+  ...["saveRewardAction", "archiveRewardAction", "importCodesAction", "createMenuAction", "renameMenuAction", "moveMenuAction", "voidCouponAction"].map(
+    (name): ActionRow => ({ action: `app/(console)/console/rewards/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
+  ),
+  // Members: adjusting points needs points:adjust, overriding a tier members:write (owners and admins); reading the ledger members:read.
+  { action: "app/(console)/console/members/[memberId]/actions.ts#adjustPointsAction", call: emptyForm, page: "/console/members/00000000-0000-4000-8000-000000000000", expect: adminOnly },
+  { action: "app/(console)/console/members/[memberId]/actions.ts#overrideTierAction", call: emptyForm, page: "/console/members/00000000-0000-4000-8000-000000000000", expect: adminOnly },
+  { action: "app/(console)/console/members/[memberId]/actions.ts#loadMoreMemberHistory", call: { kind: "args", args: ["not-a-member", null, 1] }, page: "/console/members/00000000-0000-4000-8000-000000000000", expect: consoleReadAction },
+];
