@@ -12,6 +12,8 @@ type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 const results: { step: string; passed: number; failed: number; skipped: number; seconds: number }[] = [];
 const only = process.argv.slice(2);
+/** Names of failed tests, printed again next to the summary so a CI log's tail says what broke. */
+const failures: string[] = [];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -37,10 +39,36 @@ function vitest(project: string, env: NodeJS.ProcessEnv = process.env): Tally {
   fs.rmSync(out, { force: true });
   const code = run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
   if (!fs.existsSync(out)) return { passed: 0, failed: 1, skipped: 0 };
-  const report = JSON.parse(fs.readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string }[] };
+  const report = JSON.parse(fs.readFileSync(out, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+  };
+  for (const file of report.testResults) {
+    const where = path.relative(process.cwd(), file.name);
+    const failedTests = file.assertionResults.filter((a) => a.status === "failed");
+    for (const test of failedTests) failures.push(`${project}: ${where} › ${test.fullName}\n    ${firstLine(test.failureMessages[0])}`);
+    if (file.status === "failed" && !failedTests.length) failures.push(`${project}: ${where}\n    ${firstLine(file.message)}`);
+  }
   const failedSuites = report.testResults.filter((r) => r.status === "failed").length;
   const failed = report.numFailedTests || (code !== 0 ? Math.max(1, failedSuites) : 0);
   return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+const firstLine = (text: string | undefined) => (text ?? "").split("\n").find((line) => line.trim())?.slice(0, 300) ?? "";
+
+type PlaywrightSuite = { title: string; file?: string; suites?: PlaywrightSuite[]; specs?: { title: string; ok: boolean; tests: { results: { error?: { message?: string } }[] }[] }[] };
+
+function collectPlaywrightFailures(suite: PlaywrightSuite, trail: string[]) {
+  const here = suite.title ? [...trail, suite.title] : trail;
+  for (const spec of suite.specs ?? []) {
+    if (spec.ok) continue;
+    const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
+    failures.push(`e2e: ${[...here, spec.title].join(" › ")}\n    ${firstLine(error?.replace(/\u001b\[[0-9;]*m/g, ""))}`);
+  }
+  for (const child of suite.suites ?? []) collectPlaywrightFailures(child, here);
 }
 
 function playwright(env: NodeJS.ProcessEnv): Tally {
@@ -48,7 +76,9 @@ function playwright(env: NodeJS.ProcessEnv): Tally {
   fs.rmSync(out, { force: true });
   const code = run("npx", ["playwright", "test"], env);
   if (!fs.existsSync(out)) return { passed: 0, failed: 1, skipped: 0 };
-  const stats = (JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+  const report = JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] };
+  for (const suite of report.suites ?? []) collectPlaywrightFailures(suite, []);
+  const stats = report.stats;
   const failed = stats.unexpected + stats.flaky || (code !== 0 ? 1 : 0);
   return { passed: stats.expected, failed, skipped: stats.skipped };
 }
@@ -127,6 +157,7 @@ async function main() {
   if (!only.length || only.includes("e2e")) step("ledger", () => ledgerVerifiedAfterE2e(e2eUrl));
 
   fs.writeFileSync("test-results/summary.json", JSON.stringify({ ...tally, steps: results }, null, 2));
+  if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join("\n")}`);
   console.log("\nstep        passed  failed  skipped  seconds");
   for (const r of results) console.log(`${r.step.padEnd(11)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds).padStart(7)}`);
   console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);

@@ -7,7 +7,7 @@ import { findJob, startJobWorker } from "./lifecycle-jobs";
 
 let database: Database;
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ isolated: true });
 });
 afterAll(async () => database.close());
 

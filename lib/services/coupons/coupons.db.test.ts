@@ -33,7 +33,7 @@ const staffAt = (p: ProgramRow, stores: string[]): Actor => ({
 });
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ isolated: true });
   program = await makeProgram(database);
   storeId = (await createStore(database.db, system, { programId: program.id, code: "S-1", name: "Centro" })).id;
   otherStoreId = (await createStore(database.db, system, { programId: program.id, code: "S-2", name: "Norte" })).id;

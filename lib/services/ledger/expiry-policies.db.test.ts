@@ -17,7 +17,7 @@ const system: Actor = { kind: "system", label: "test" };
 const d = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openTestDatabase({ isolated: true });
 });
 afterAll(async () => database.close());
 
