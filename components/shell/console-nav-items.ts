@@ -21,6 +21,7 @@ export const consoleNavItems: ConsoleNavItem[] = [
   { href: "/console/members", labelKey: "ConsoleMembers.nav", icon: "idCard", permission: "members:read" },
   { href: "/console/catalog", labelKey: "Catalog.nav", icon: "bag", permission: "plans:read" },
   { href: "/console/rewards", labelKey: "RewardsNav.rewards", icon: "gift", permission: "rewards:read" },
+  { href: "/console/segments", labelKey: "Segments.nav", icon: "compass", permission: "segments:read" },
   { href: "/console/team", labelKey: "AdminNav.team", icon: "users", permission: "team:manage" },
   { href: "/console/developers/api-keys", labelKey: "AdminNav.apiKeys", icon: "key", permission: "keys:manage" },
   // The reference documents a public document, so every console reader may see it; keys stay with keys:manage.

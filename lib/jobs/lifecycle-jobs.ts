@@ -12,6 +12,7 @@ import { dispatchWebhooks } from "@/lib/services/webhooks/dispatch-webhooks";
 import { createQueue } from "./queue";
 import { startWebhookPoller } from "./webhook-poller";
 import { forgetExpiredEndedSessions } from "@/lib/services/auth/ended-sessions";
+import { refreshProgramSegments } from "@/lib/services/segments/refresh-segments";
 
 type Job = { name: string; cron: string; run: (db: Executor, now: Date) => Promise<Record<string, number>> };
 
@@ -43,6 +44,8 @@ export const LIFECYCLE_JOBS: Job[] = [
   { name: "tiers-review", cron: "30 3 * * *", run: (db, now) => eachProgram(db, { reviewed: 0, downgraded: 0 }, (programId) => reviewTiers(db, { programId, now })) },
   // points.expiring: lots entering the 30-day window, each announced once.
   { name: "points-expiring", cron: "15 4 * * *", run: (db, now) => eachProgram(db, { members: 0, lots: 0, points: 0 }, (programId) => announceExpiringPoints(db, { programId, now })) },
+  // Saved segments follow their members' purchases, balances and birthdays; hourly keeps rules, rewards and campaigns close enough.
+  { name: "segments-refresh", cron: "23 * * * *", run: (db, now) => eachProgram(db, { segments: 0, members: 0, added: 0, removed: 0 }, (programId) => refreshProgramSegments(db, { programId, now })) },
   // A safety net and a CLI handle (`jobs run webhooks-dispatch`); workers also poll every few seconds (webhook-poller.ts).
   { name: "webhooks-dispatch", cron: "* * * * *", run: (db, now) => dispatchWebhooks(db, { now }) },
   { name: "idempotency-cleanup", cron: "17 * * * *", run: async (db, now) => ({ deleted: await deleteExpiredIdempotencyKeysNow(db, now), rateWindows: await deleteOldApiRateWindows(db, now), endedSessions: await forgetExpiredEndedSessions(db, now) }) },

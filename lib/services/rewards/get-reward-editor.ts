@@ -1,4 +1,4 @@
-import { getFirstPublishedPlanVersion, getLivePlanVersion } from "@/db/queries/plans";
+import { getFirstPublishedPlanVersion, getLivePlanVersion, listSegmentOptions } from "@/db/queries/plans";
 import { countFreePartnerCodes, getReward, listRewardMenus, type RewardMenuRow, type RewardRow } from "@/db/queries/rewards";
 import type { Executor } from "@/db/types";
 import { authorize, type Actor } from "@/lib/auth/actor";
@@ -12,6 +12,8 @@ export type RewardEditor = {
   menus: RewardMenuRow[];
   reward: RewardRow | null;
   freeCodes: number;
+  /** The program's segments, for the eligibility picker. */
+  segments: { id: string; name: string }[];
 };
 
 /** What the reward form needs: the program's currency, its plan's tiers, its menus and (when editing) the reward. */
@@ -23,5 +25,5 @@ export async function getRewardEditor(db: Executor, actor: Actor, input: { progr
   const version = (await getLivePlanVersion(db, { programId: program.id, at: now })) ?? (await getFirstPublishedPlanVersion(db, program.id));
   const tiers = ((version?.definition as PlanDefinition | undefined)?.tiers ?? []).map((t) => ({ key: t.key, name: t.name }));
   const freeCodes = reward?.kind === "partner_perk" ? await countFreePartnerCodes(db, { programId: program.id, rewardId: reward.id }) : 0;
-  return { currency: program.currency, tiers, menus: await listRewardMenus(db, program.id), reward, freeCodes };
+  return { currency: program.currency, tiers, menus: await listRewardMenus(db, program.id), reward, freeCodes, segments: await listSegmentOptions(db, { programId: program.id }) };
 }

@@ -19,20 +19,24 @@ type Props = {
   statuses: Option[];
   menus: Option[];
   tiers: Option[];
+  /** The program's segments by name (optional: older callers pass none). */
+  segments?: Option[];
   canWrite: boolean;
 };
 
 const selectClass = "mt-1.5 block h-11 w-full rounded-control border border-line-strong bg-surface px-3 text-base text-ink focus:border-brand-500 focus:ring-4 focus:ring-brand-100 focus:outline-none sm:text-sm";
 
 /** Create or edit a reward: every field echoes back with its own translated error after a refusal. */
-export function RewardForm({ rewardId, currency, initial, kinds, statuses, menus, tiers, canWrite }: Props) {
+export function RewardForm({ rewardId, currency, initial, kinds, statuses, menus, tiers, segments = [], canWrite }: Props) {
   const t = useTranslations("RewardForm");
+  const ts = useTranslations("Segments");
   const [state, action] = useActionState(saveRewardAction, {} as FormState);
   const v = (name: string) => state.values?.[name] ?? initial[name] ?? "";
   const err = (name: string) => state.fieldErrors?.[name];
   // Controlled, so the value field's label follows the kind as it changes (amount vs percentage).
   const [kind, setKind] = useState(v("kind") || "amount_discount");
   const checkedTiers = new Set(v("tiers").split(",").filter(Boolean));
+  const checkedSegments = new Set(v("segmentIds").split(",").filter(Boolean));
   const field = (name: string, label: string, props: Record<string, unknown> = {}) => (
     <TextField key={`${name}-${state.values ? "echo" : "init"}`} name={name} label={label} defaultValue={v(name)} error={err(name)} disabled={!canWrite} {...props} />
   );
@@ -75,6 +79,20 @@ export function RewardForm({ rewardId, currency, initial, kinds, statuses, menus
             ))}
           </div>
         </fieldset>
+        {segments.length ? (
+          <fieldset className="mt-4">
+            <legend className="text-sm font-medium text-ink">{ts("picker.label")}</legend>
+            <p className="mt-0.5 text-xs text-ink-subtle">{ts("picker.hint")}</p>
+            <div className="mt-2 flex flex-wrap gap-4">
+              {segments.map((s) => (
+                <label key={s.value} className="flex items-center gap-2 text-sm text-ink">
+                  <input type="checkbox" name="segmentIds" value={s.value} defaultChecked={checkedSegments.has(s.value)} disabled={!canWrite} className="size-4 accent-brand-600" />
+                  {s.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
           {field("perMemberLimit", t("fields.perMemberLimit"), { inputMode: "numeric", labelNote: optional })}
           {field("periodCount", t("fields.periodCount"), { inputMode: "numeric", hint: t("fields.periodHint"), labelNote: optional })}

@@ -35,6 +35,7 @@ export async function rewardEditorProps(editor: RewardEditor, locale: string, ti
         validUntil: day(r.validUntil, timeZone, true),
         menuId: r.menuId ?? "",
         tiers: (r.eligibility?.tiers ?? []).join(","),
+        segmentIds: (r.eligibility?.segmentIds ?? []).join(","),
         ...Object.fromEntries(Object.entries(r.tierPrices ?? {}).map(([k, p]) => [`tierPrice.${k}`, String(p)])),
       }
     : { kind: "amount_discount", status: "active", couponValidDays: "30" };
@@ -45,5 +46,6 @@ export async function rewardEditorProps(editor: RewardEditor, locale: string, ti
     statuses: (r ? (["draft", "active", "archived"] as const) : (["draft", "active"] as const)).map((s) => ({ value: s, label: t(`status.${s}`) })),
     menus: editor.menus.map((m) => ({ value: m.id, label: localizedText(m.name, locale) })),
     tiers: editor.tiers.map((tier) => ({ value: tier.key, label: localizedText(tier.name, locale) })),
+    segments: editor.segments.map((s) => ({ value: s.id, label: s.name })),
   };
 }

@@ -54,6 +54,7 @@ export function rewardInputFromForm(form: FormData, currency: string, timeZone: 
     validUntil: optionalDate(form, "validUntil", timeZone, true),
     imageUrl: text(form, "imageUrl") || null,
     tiers: form.getAll("tiers").map(String),
+    segmentIds: form.getAll("segmentIds").map(String),
     menuId: menuId || null,
   };
 }
@@ -61,7 +62,7 @@ export function rewardInputFromForm(form: FormData, currency: string, timeZone: 
 /** The form's own values, echoed back after a refusal. */
 export function echo(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, v] of form.entries()) if (typeof v === "string" && !key.startsWith("$")) values[key] = key === "tiers" ? [values.tiers, v].filter(Boolean).join(",") : v;
+  for (const [key, v] of form.entries()) if (typeof v === "string" && !key.startsWith("$")) values[key] = key === "tiers" || key === "segmentIds" ? [values[key], v].filter(Boolean).join(",") : v;
   return values;
 }
 
