@@ -8,6 +8,10 @@ import type plans from "@/messages/plans.es.json";
 import type rewards from "@/messages/rewards.es.json";
 import type webhooks from "@/messages/webhooks.es.json";
 import type portal from "@/messages/portal.es.json";
+import type segments from "@/messages/segments.es.json";
+import type deskSales from "@/messages/desk-sales.es.json";
+import type deskSearch from "@/messages/desk-search.es.json";
+import type deskRedeem from "@/messages/desk-redeem.es.json";
 import type { AppLocale } from "./config";
 
 /**
@@ -16,7 +20,7 @@ import type { AppLocale } from "./config";
  * members) so each area's texts live in their own files; namespaces must not
  * repeat across files.
  */
-export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal;
+export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem;
 
 /** Loads one locale's catalog; `satisfies` makes a key missing from English a type error. */
 export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
@@ -33,7 +37,11 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
       import("@/messages/portal.en.json"),
     ]);
     const w = await import("@/messages/webhooks.en.json");
-    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default } satisfies AppMessages;
+    const ds = await import("@/messages/desk-search.en.json");
+    const sales = await import("@/messages/desk-sales.en.json");
+    const sg = await import("@/messages/segments.en.json");
+    const dr = await import("@/messages/desk-redeem.en.json");
+    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default } satisfies AppMessages;
   }
   const [b, a, d, p, c, r, v, m, pt] = await Promise.all([
     import("@/messages/es.json"),
@@ -47,5 +55,9 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
     import("@/messages/portal.es.json"),
   ]);
   const w = await import("@/messages/webhooks.es.json");
-  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default };
+  const ds = await import("@/messages/desk-search.es.json");
+  const sales = await import("@/messages/desk-sales.es.json");
+  const sg = await import("@/messages/segments.es.json");
+  const dr = await import("@/messages/desk-redeem.es.json");
+  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default };
 }

@@ -10,4 +10,6 @@ export const queryKeys = {
   myBalance: () => ["me", "balance"] as const,
   /** The member card's current QR token, rotated every minute. */
   myCardToken: () => ["me", "card", "token"] as const,
+  /** The segment builder's live count and sample, per definition (its JSON). */
+  segmentPreview: (definition: string) => ["console", "segments", "preview", definition] as const,
 } as const;

@@ -1,18 +1,19 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
+import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Icon } from "@/components/ui/icons";
 
 type StoreSummary = { id: string; name: string; code: string };
 
 /**
- * Layouts do not receive search params, so the header reads ?store= on the
- * client and looks the name up in the program's stores passed from the layout.
+ * The shell's layout sits above /staff/[storeId], so the header reads the
+ * store from the route on the client and looks the name up in the stores
+ * the layout passed (only those this user may work at).
  */
 export function CurrentStoreBadge({ stores }: { stores: StoreSummary[] }) {
   const t = useTranslations("Staff");
-  const storeId = useSearchParams().get("store");
+  const { storeId } = useParams<{ storeId?: string }>();
   const store = stores.find((candidate) => candidate.id === storeId);
   return (
     <p

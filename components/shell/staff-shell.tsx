@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Logo } from "@/components/ui/logo";
 import { CurrentStoreBadge } from "./current-store-badge";
@@ -19,9 +19,7 @@ export function StaffShell({ user, stores, children }: StaffShellProps) {
             <Logo label={t("Common.brand")} sublabel={t("Staff.title")} />
           </Link>
           <div className="ml-auto flex min-w-0 items-center gap-4">
-            <Suspense fallback={null}>
-              <CurrentStoreBadge stores={stores} />
-            </Suspense>
+            <CurrentStoreBadge stores={stores} />
             <LanguageSwitcher variant="compact" className="shrink-0" />
             <UserMenu user={user} variant="compact" className="shrink-0" />
           </div>

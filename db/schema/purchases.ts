@@ -66,6 +66,8 @@ export const purchaseRefunds = pgTable("purchase_refunds", {
   actorType: text("actor_type").notNull(),
   actorId: text("actor_id"),
   reason: text("reason"),
+  /** The store whose counter processed the return (null: API or console), for the end-of-day report. */
+  storeId: uuid("store_id"),
   createdAt: createdAt(),
 }, (t) => [
   primaryKey({ columns: [t.programId, t.id] }),

@@ -115,7 +115,65 @@ export const ACTION_MATRIX: ActionRow[] = [
   ...["saveRewardAction", "archiveRewardAction", "importCodesAction", "createMenuAction", "renameMenuAction", "moveMenuAction", "voidCouponAction"].map(
     (name): ActionRow => ({ action: `app/(console)/console/rewards/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
   ),
+  // Segments: saving, deleting and refreshing need segments:write (an empty post names no segment and is refused on
+  // validation, so probes change nothing); the builder's live preview needs segments:read (an empty definition is refused).
+  ...["saveSegmentAction", "deleteSegmentAction", "refreshSegmentsAction"].map(
+    (name): ActionRow => ({ action: `app/(console)/console/segments/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
+  ),
+  { action: "app/(console)/console/segments/actions.ts#previewSegmentAction", call: { kind: "args", args: [{}] }, expect: consoleReadAction },
   // Members: adjusting points needs points:adjust, overriding a tier members:write (owners and admins); reading the ledger members:read.
+  // Desk enrolment at store X (members:write there): staff of store Y are refused, console roles without the desk find no program.
+  // The probe names store X but no member data, so those who may act get field errors and nothing is written.
+  {
+    action: "app/(staff)/staff/[storeId]/members/new/actions.ts#enrolAtDeskAction",
+    call: { kind: "state-form", fields: { storeId: "{storeX}" } },
+    page: "/staff/{storeX}/members/new",
+    expect: { ...all("signin"), staffX: "ok", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
+  },
+  // Redeeming at store X (coupons:validate / points:redeem there). Probes name store X with an empty code or input,
+  // so those who may act get a validation refusal and nothing is written; staff of store Y are refused (forbidden),
+  // console roles without the desk find no program.
+  ...["checkCouponAction", "redeemCouponAction"].map(
+    (name): ActionRow => ({
+      action: `app/(staff)/staff/[storeId]/coupons/actions.ts#${name}`,
+      call: { kind: "args", args: ["{storeX}", ""] },
+      page: "/staff/{storeX}/coupons",
+      expect: { ...all("signin"), staffX: "ok", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
+    }),
+  ),
+  ...["redeemRewardAction", "placeHoldAction", "settleHoldAction"].map(
+    (name): ActionRow => ({
+      action: `app/(staff)/staff/[storeId]/members/[memberId]/redeem/actions.ts#${name}`,
+      call: { kind: "args", args: ["{storeX}", {}] },
+      page: "/staff/{storeX}/members/{memberA}/redeem",
+      expect: { ...all("signin"), staffX: "ok", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
+    }),
+  ),
+  // Desk sales at store X. Probes name store X but send an empty purchase / return / adjustment, refused on validation,
+  // so nothing is written; staff of store Y are refused at the store, console roles without the desk find no program.
+  ...["previewPurchaseAction", "recordPurchaseAction"].map(
+    (name): ActionRow => ({
+      action: `app/(staff)/staff/[storeId]/members/[memberId]/purchase/actions.ts#${name}`,
+      call: { kind: "args", args: ["{storeX}", {}] },
+      page: "/staff/{storeX}/members/{memberA}/purchase",
+      expect: { ...all("signin"), staffX: "ok", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
+    }),
+  ),
+  ...([["findReturnAction", ["{storeX}", ""]], ["previewReturnAction", ["{storeX}", {}]], ["recordReturnAction", ["{storeX}", {}, ""]]] as const).map(
+    ([name, args]): ActionRow => ({
+      action: `app/(staff)/staff/[storeId]/returns/actions.ts#${name}`,
+      call: { kind: "args", args: [...args] },
+      page: "/staff/{storeX}/returns",
+      expect: { ...all("signin"), staffX: "ok", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
+    }),
+  ),
+  // A manual adjustment needs points:adjust at the store: the plain cashier of store X is refused too.
+  {
+    action: "app/(staff)/staff/[storeId]/members/[memberId]/adjust/actions.ts#adjustDeskPointsAction",
+    call: { kind: "state-form", fields: { storeId: "{storeX}" } },
+    page: "/staff/{storeX}/members/{memberA}/adjust",
+    expect: { ...all("signin"), staffX: "denied", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
+  },
   { action: "app/(console)/console/members/[memberId]/actions.ts#adjustPointsAction", call: emptyForm, page: "/console/members/00000000-0000-4000-8000-000000000000", expect: adminOnly },
   { action: "app/(console)/console/members/[memberId]/actions.ts#overrideTierAction", call: emptyForm, page: "/console/members/00000000-0000-4000-8000-000000000000", expect: adminOnly },
   { action: "app/(console)/console/members/[memberId]/actions.ts#loadMoreMemberHistory", call: { kind: "args", args: ["not-a-member", null, 1] }, page: "/console/members/00000000-0000-4000-8000-000000000000", expect: consoleReadAction },

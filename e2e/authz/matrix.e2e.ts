@@ -5,8 +5,11 @@ import { ACTORS, MATRIX, type ActorName, type Outcome } from "./matrix";
 import { listAppRoutes } from "./route-inventory";
 import { memberCodeFromOutbox } from "../support/outbox";
 
-type Fixtures = { password: string; demoPassword: string; programs: { demo: string; rival: string }; members: Record<"a" | "b" | "q", { id: string; email: string; programId: string }> };
+type Fixtures = { password: string; demoPassword: string; programs: { demo: string; rival: string }; stores: { x: string; y: string }; members: Record<"a" | "b" | "q", { id: string; email: string; programId: string }> };
 const fixtures = (): Fixtures => JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as Fixtures;
+
+/** `{memberA}` and `{storeX}` in a probe, an action's page or its fields: ids known only once the fixtures are written. */
+const withFixtureIds = (text: string) => text.replaceAll("{memberA}", fixtures().members.a.id).replaceAll("{storeX}", fixtures().stores.x);
 
 const USERS: Partial<Record<ActorName, (f: Fixtures) => [string, string]>> = {
   staffX: (f) => ["staff@demo.lazo.example", f.demoPassword],
@@ -98,14 +101,14 @@ function builtActions(): BuiltAction[] {
  */
 async function actionOutcome(context: BrowserContext, row: ActionRow, built: BuiltAction, origin: string): Promise<string> {
   const headers = { "Next-Action": built.id, Accept: "text/x-component", Origin: origin };
-  const page = row.page ?? built.page;
+  const page = withFixtureIds(row.page ?? built.page);
   let response;
   if (row.call.kind === "args") {
-    const body = Buffer.from(JSON.stringify(row.call.args));
+    const body = Buffer.from(withFixtureIds(JSON.stringify(row.call.args)));
     response = await reconnecting(() => context.request.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 }));
   } else {
     const form = new FormData();
-    for (const [name, value] of Object.entries(row.call.fields ?? {})) form.append(`_1_${name}`, value);
+    for (const [name, value] of Object.entries(row.call.fields ?? {})) form.append(`_1_${name}`, withFixtureIds(value));
     form.append("0", row.call.kind === "state-form" ? '[{},"$K1"]' : '["$K1"]');
     response = await reconnecting(() => context.request.post(page, { headers, multipart: form, maxRedirects: 0 }));
   }
@@ -148,8 +151,7 @@ test.describe("authorization matrix", () => {
       const expected: string[] = [];
       for (const row of MATRIX) {
         const kind = routes.find((r) => r.route === row.route)?.kind ?? "page";
-        // `{memberA}` in a probe: member A's id, known only once the fixtures are written.
-        const outcome = await outcomeOf(context, (row.probe ?? row.route).replace("{memberA}", fixtures().members.a.id), kind);
+        const outcome = await outcomeOf(context, withFixtureIds(row.probe ?? row.route), kind);
         const want = row.expect[actor];
         observed.push(`${row.route}: ${want === "public" ? (outcome === "denied" ? "denied" : "public") : outcome}`);
         expected.push(`${row.route}: ${want}`);

@@ -32,6 +32,11 @@ const memberOnly: Record<ActorName, Outcome> = {
   anonymous: "signin", memberA: "ok", memberB: "ok", staffX: "signin", staffY: "signin", marketerP: "signin", marketerQ: "signin", analyst: "signin", admin: "signin",
 };
 
+/** Desk screens at store X: its cashier and the owner; not staff of another store, not console-only roles. */
+const deskAtStoreX: Record<ActorName, Outcome> = {
+  anonymous: "signin", memberA: "signin", memberB: "signin", staffX: "ok", staffY: "denied", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok",
+};
+
 export const MATRIX: Row[] = [
   { route: "/", expect: all("public") },
   { route: "/api/auth/[...nextauth]", probe: "/api/auth/session", expect: all("public") },
@@ -79,6 +84,12 @@ export const MATRIX: Row[] = [
   { route: "/console/rewards/new", expect: { ...consoleRead, analyst: "denied" } },
   // An id that exists nowhere: every signed-in console user gets a 404.
   { route: "/console/rewards/[id]", probe: "/console/rewards/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
+  // Segments: every console role lists and previews (segments:read); creating needs segments:write (not analysts).
+  { route: "/console/segments", expect: consoleRead },
+  { route: "/console/segments/new", expect: { ...consoleRead, analyst: "denied" } },
+  // An id that exists nowhere: every signed-in console user gets a 404 (the export answers 404 too; staff lack segments:read).
+  { route: "/console/segments/[id]", probe: "/console/segments/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
+  { route: "/console/segments/[id]/export", probe: "/console/segments/00000000-0000-4000-8000-000000000000/export", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/settings/outbox", expect: consoleAdmin },
   { route: "/console/team", expect: consoleAdmin },
   { route: "/console/developers/api-keys", expect: consoleAdmin },
@@ -113,4 +124,19 @@ export const MATRIX: Row[] = [
     route: "/staff",
     expect: { anonymous: "signin", memberA: "signin", memberB: "signin", staffX: "ok", staffY: "ok", marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "ok" },
   },
+  // The counter at store X (staff X's; staff Y works elsewhere and gets the store picker's refusal): search, enrol, a member's panel.
+  { route: "/staff/[storeId]", probe: "/staff/{storeX}", expect: deskAtStoreX },
+  { route: "/staff/[storeId]/members/new", probe: "/staff/{storeX}/members/new", expect: deskAtStoreX },
+  { route: "/staff/[storeId]/members/[memberId]", probe: "/staff/{storeX}/members/{memberA}", expect: deskAtStoreX },
+  // Desk sales at store X: recording a purchase and returns need points:earn / points:refund there; a manual adjustment
+  // needs points:adjust, which the plain cashier lacks (the page says so) and the owner has.
+  { route: "/staff/[storeId]/members/[memberId]/purchase", probe: "/staff/{storeX}/members/{memberA}/purchase", expect: deskAtStoreX },
+  { route: "/staff/[storeId]/members/[memberId]/adjust", probe: "/staff/{storeX}/members/{memberA}/adjust", expect: { ...deskAtStoreX, staffX: "denied" } },
+  { route: "/staff/[storeId]/returns", probe: "/staff/{storeX}/returns", expect: deskAtStoreX },
+  // Redeeming at store X: the coupon box, redeem for a member, the end of day and its CSV (desk:use at the store; an
+  // admin sees any store's report, staff only their own — staff Y's refusal of store X's CSV is a 403).
+  { route: "/staff/[storeId]/coupons", probe: "/staff/{storeX}/coupons", expect: deskAtStoreX },
+  { route: "/staff/[storeId]/members/[memberId]/redeem", probe: "/staff/{storeX}/members/{memberA}/redeem", expect: deskAtStoreX },
+  { route: "/staff/[storeId]/end-of-day", probe: "/staff/{storeX}/end-of-day", expect: deskAtStoreX },
+  { route: "/staff/[storeId]/end-of-day/csv", probe: "/staff/{storeX}/end-of-day/csv", expect: deskAtStoreX },
 ];

@@ -19,13 +19,12 @@ test.describe("staff desk", () => {
     const storeName = (await firstStore.getByTestId("store-name").innerText()).trim();
     await firstStore.click();
 
-    await expect(page).toHaveURL(/\/staff\?store=/);
+    await expect(page).toHaveURL(/\/staff\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("current-store")).toContainText(storeName);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buscar socio");
-    const search = page.getByLabel("Correo, teléfono o número de socio");
+    const search = page.getByLabel("Teléfono, correo, tarjeta o nombre");
     await expect(search).toBeFocused();
-    // Lookup needs staff sign-in (later issue): the box must not pretend to search.
-    await expect(page.getByRole("button", { name: "Buscar" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Buscar" })).toBeEnabled();
 
     await page.getByRole("link", { name: "Cambiar de tienda" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Elige tu tienda");
@@ -36,22 +35,22 @@ test.describe("staff desk", () => {
     const owner = await browser.newContext({ baseURL });
     const ownerPage = await owner.newPage();
     await signInAsUser(ownerPage, DEMO.admin, undefined, "/staff");
-    const allStores = await ownerPage.getByTestId("store-picker").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get("store")));
+    const allStores = await ownerPage.getByTestId("store-picker").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split("/")[2]));
     await owner.close();
 
     await setLocaleCookie(context, baseURL, "es");
     await page.goto("/staff");
-    const mine = await page.getByTestId("store-picker").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get("store")));
+    const mine = await page.getByTestId("store-picker").getByRole("link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split("/")[2]));
     const other = allStores.find((id) => !mine.includes(id));
     expect(other).toBeTruthy();
-    await page.goto(`/staff?store=${other}`);
+    await page.goto(`/staff/${other}`);
     await expect(page.getByTestId("unknown-store")).toBeVisible();
     await expect(page.getByRole("searchbox")).toHaveCount(0);
   });
 
   test("rejects a store that is not in the program", async ({ page, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "es");
-    await page.goto("/staff?store=00000000-0000-0000-0000-000000000000");
+    await page.goto("/staff/00000000-0000-0000-0000-000000000000");
     await expect(page.getByTestId("unknown-store")).toBeVisible();
     await expect(page.getByTestId("current-store")).toContainText("Sin tienda seleccionada");
     await expect(page.getByRole("searchbox")).toHaveCount(0);

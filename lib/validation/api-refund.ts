@@ -33,6 +33,8 @@ export const refundPurchaseSchema = z
     lines: z.array(z.object({ sku: z.string().trim().min(1).max(80), quantity: z.number().positive().max(100_000) }).strict()).min(1).max(500).optional(),
     reason: z.string().trim().max(500).optional(),
     idempotencyKey: z.string().trim().min(1).max(300).optional(),
+    /** The store whose counter processes the return (the staff desk); recorded on the refund and its ledger entry. */
+    storeId: z.uuid().optional(),
   })
   .strict()
   .refine((r) => !(r.amount !== undefined && r.lines !== undefined), { error: "Send either an amount or lines (not both).", path: ["amount"] });

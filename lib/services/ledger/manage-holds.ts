@@ -19,10 +19,10 @@ export type SettledHoldView = { id: string; status: "captured" | "voided"; captu
 
 type HoldActor = Actor;
 
-async function authorizeRedeem(db: Executor, actor: HoldActor, programId: string) {
+async function authorizeRedeem(db: Executor, actor: HoldActor, programId: string, storeId?: string) {
   const program = await getProgramById(db, programId);
   if (!program) throw new NotFoundError("program", programId);
-  authorize(actor, "points:redeem", program);
+  authorize(actor, "points:redeem", program, storeId);
   const { actorType, actorId } = actorRef(actor);
   return { type: actorType, id: actorId };
 }
@@ -37,14 +37,14 @@ const channelOf = (actor: Actor) => (actor.kind === "api_key" ? ("api" as const)
 export async function placeHold(
   db: Executor,
   actor: HoldActor,
-  input: { programId: string; memberId: string; points: number; reference?: string; expiresInSeconds?: number; idempotencyKey?: string },
+  input: { programId: string; memberId: string; points: number; reference?: string; expiresInSeconds?: number; idempotencyKey?: string; storeId?: string },
   now = new Date(),
 ): Promise<HoldView> {
-  const by = await authorizeRedeem(db, actor, input.programId);
+  const by = await authorizeRedeem(db, actor, input.programId, input.storeId);
   const expiresAt = input.expiresInSeconds ? new Date(now.getTime() + input.expiresInSeconds * 1000) : undefined;
   const hold = await holdPoints(
     db,
-    { programId: input.programId, memberId: input.memberId, points: input.points, orderRef: input.reference, expiresAt, idempotencyKey: input.idempotencyKey, actor: by, channel: channelOf(actor) },
+    { programId: input.programId, memberId: input.memberId, points: input.points, storeId: input.storeId, orderRef: input.reference, expiresAt, idempotencyKey: input.idempotencyKey, actor: by, channel: channelOf(actor) },
     now,
   );
   return {
@@ -61,11 +61,12 @@ export async function placeHold(
 export async function settleMemberHold(
   db: Executor,
   actor: HoldActor,
-  input: { programId: string; holdId: string; action: "capture" | "void"; points?: number; idempotencyKey?: string },
+  input: { programId: string; holdId: string; action: "capture" | "void"; points?: number; idempotencyKey?: string; storeId?: string },
   now = new Date(),
 ): Promise<SettledHoldView> {
-  const by = await authorizeRedeem(db, actor, input.programId);
-  const common = { programId: input.programId, holdId: input.holdId, idempotencyKey: input.idempotencyKey, actor: by, channel: channelOf(actor) };
+  const by = await authorizeRedeem(db, actor, input.programId, input.storeId);
+  // The desk passes its store, so the capture or void counts at that store's end of day.
+  const common = { programId: input.programId, holdId: input.holdId, storeId: input.storeId, idempotencyKey: input.idempotencyKey, actor: by, channel: channelOf(actor) };
   const result = input.action === "capture" ? await captureHold(db, { ...common, points: input.points }, now) : await voidHold(db, common, now);
   return {
     id: result.holdId,

@@ -135,7 +135,7 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
  * Lines for the engine: the ones sent (SKU-only lines classified from the catalog), or one line for the whole amount.
  * Each carries the catalog's unit cost of its SKU, snapshotted on the purchase line for margins.
  */
-async function basketLines(db: Executor, programId: string, data: { amountMinor: number; lines?: { sku?: string; category?: string; quantity: number; unitPriceMinor: number }[] }): Promise<(BasketLine & { unitCostMinor: number | null })[]> {
+export async function basketLines(db: Executor, programId: string, data: { amountMinor: number; lines?: { sku?: string; category?: string; quantity: number; unitPriceMinor: number }[] }): Promise<(BasketLine & { unitCostMinor: number | null })[]> {
   if (!data.lines?.length) return [{ categoryPath: [], quantity: 1, unitPriceMinor: data.amountMinor, unitCostMinor: null }];
   const paths = await loadCategoryPaths(db, programId);
   const bySku = await catalogEntriesBySku(db, { programId, skus: data.lines.flatMap((l) => (l.sku ? [l.sku] : [])) });

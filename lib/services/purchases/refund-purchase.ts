@@ -40,7 +40,7 @@ export async function refundPurchase(db: Executor, actor: Actor, input: RefundPu
   const program = await getProgramById(db, data.programId);
   if (!program) throw new NotFoundError("program", data.programId);
   const permission = actor.kind === "api_key" ? "points:earn" : "points:refund";
-  authorize(actor, permission, program);
+  authorize(actor, permission, program, data.storeId);
   const { idempotencyKey, ...request } = data;
   return db.transaction(async (tx) => {
     if (idempotencyKey) {
@@ -55,15 +55,16 @@ export async function refundPurchase(db: Executor, actor: Actor, input: RefundPu
     if (!purchase) throw new LazoError("purchase_not_found", `No purchase with orderId "${data.orderId}".`, 404, { orderId: data.orderId });
     if (purchase.storeId) authorize(actor, permission, program, purchase.storeId);
     const plan = await planRefund(tx, program, purchase, data);
-    const result = await applyRefund(tx, actor, program, purchase, plan, data.reason, now);
+    const result = await applyRefund(tx, actor, program, purchase, plan, { reason: data.reason, storeId: data.storeId }, now);
     if (idempotencyKey) await storeIdempotentResponse(tx, { programId: program.id, key: `refund:${idempotencyKey}`, statusCode: 201, response: result });
     return { ...result, replayed: false };
   });
 }
 
-type RefundPlan = { refundMinor: number; points: number; lines: LineRefund[] };
+export type RefundPlan = { refundMinor: number; points: number; lines: LineRefund[] };
 
-async function planRefund(tx: Executor, program: ProgramRow, purchase: PurchaseRow, data: { amount?: number; lines?: { sku: string; quantity: number }[] }): Promise<RefundPlan> {
+/** What a refund would take back (money, lines, points), computed on the purchase's current state; writes nothing. */
+export async function planRefund(tx: Executor, program: ProgramRow, purchase: PurchaseRow, data: { amount?: number; lines?: { sku: string; quantity: number }[] }): Promise<RefundPlan> {
   const left = purchase.amountMinor - purchase.refundedMinor;
   const exceeds = (detail: string) => new UnprocessableError("refund_exceeds_purchase", detail, { refundable: fromMinorUnits(left, purchase.currency) });
   const state = { earned: purchase.pointsEarned, reversedSoFar: purchase.pointsReversed };
@@ -94,7 +95,7 @@ function toMinor(amount: number, currency: string): number {
   return Math.round(scaled);
 }
 
-async function applyRefund(tx: Executor, actor: Actor, program: ProgramRow, purchase: PurchaseRow, plan: RefundPlan, reason: string | undefined, now: Date): Promise<RefundPurchaseResult> {
+async function applyRefund(tx: Executor, actor: Actor, program: ProgramRow, purchase: PurchaseRow, plan: RefundPlan, source: { reason?: string; storeId?: string }, now: Date): Promise<RefundPurchaseResult> {
   const policy: ClawbackPolicy = program.settings.clawbackPolicy ?? "negative_forbidden_forfeit";
   const { actorType, actorId } = actorRef(actor);
   let clawback = 0;
@@ -104,7 +105,7 @@ async function applyRefund(tx: Executor, actor: Actor, program: ProgramRow, purc
     // Nested: a savepoint inside this transaction, so the purchase, the refund row and the reversal commit together.
     const reversal = await reverseEntry(
       tx,
-      { programId: program.id, entryId: purchase.earnEntryId, points: plan.points, reason: reason ?? "Refund", orderRef: purchase.orderId, channel: actorType === "api_key" ? "api" : purchase.channel, actor: { type: actorType, id: actorId } },
+      { programId: program.id, entryId: purchase.earnEntryId, points: plan.points, reason: source.reason ?? "Refund", storeId: source.storeId, orderRef: purchase.orderId, channel: actorType === "api_key" ? "api" : purchase.channel, actor: { type: actorType, id: actorId } },
       now,
     );
     clawback = reversal.unrecovered;
@@ -131,7 +132,8 @@ async function applyRefund(tx: Executor, actor: Actor, program: ProgramRow, purc
     entryId,
     actorType,
     actorId,
-    reason: reason ?? null,
+    reason: source.reason ?? null,
+    storeId: source.storeId ?? null,
     createdAt: now,
   });
   const money = (minor: number) => fromMinorUnits(minor, purchase.currency);

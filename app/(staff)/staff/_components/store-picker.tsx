@@ -15,6 +15,7 @@ export function StorePicker({ stores, unknownStore }: StorePickerProps) {
         <p
           className="mt-6 flex items-center gap-2 rounded-control border border-accent-400/50 bg-accent-100 px-4 py-3 text-sm text-accent-700"
           data-testid="unknown-store"
+          data-access="denied"
         >
           <Icon name="alert" className="size-5 shrink-0" />
           {t("unknownStore")}
@@ -27,7 +28,7 @@ export function StorePicker({ stores, unknownStore }: StorePickerProps) {
           {stores.map((store) => (
             <li key={store.id}>
               <Link
-                href={`/staff?store=${encodeURIComponent(store.id)}`}
+                href={`/staff/${encodeURIComponent(store.id)}`}
                 className="group flex min-h-24 items-center gap-4 rounded-card border border-line bg-surface p-5 shadow-card transition hover:border-brand-300 hover:shadow-raised"
               >
                 <span className="flex size-12 shrink-0 items-center justify-center rounded-xl bg-brand-50 text-brand-600 group-hover:bg-brand-100">

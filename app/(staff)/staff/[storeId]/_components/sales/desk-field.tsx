@@ -1,0 +1,48 @@
+import { clsx } from "clsx";
+import type { ComponentProps, ReactNode } from "react";
+
+type DeskFieldProps = Omit<ComponentProps<"input">, "id" | "size"> & { id: string; label: ReactNode; hint?: ReactNode; error?: string; labelClassName?: string };
+
+/** A large counter input (56 px) with its label, hint and error wired for screen readers. */
+export function DeskField({ id, label, hint, error, className, labelClassName, ...input }: DeskFieldProps) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className={clsx("block text-sm font-medium text-ink", labelClassName)}>
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={clsx(
+          "mt-1.5 block h-14 w-full rounded-control border bg-surface px-4 text-lg text-ink placeholder:text-ink-subtle focus:ring-4 focus:outline-none",
+          error ? "border-accent-500 focus:border-accent-500 focus:ring-accent-100" : "border-line-strong focus:border-brand-500 focus:ring-brand-100",
+        )}
+        {...input}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-ink-subtle">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1.5 text-sm font-medium text-accent-700" data-testid={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One row of a receipt. */
+export function ReceiptRow({ label, value, strong, testId }: { label: ReactNode; value: ReactNode; strong?: boolean; testId?: string }) {
+  return (
+    <div className="flex items-baseline justify-between gap-4 border-b border-dashed border-line py-2 last:border-0">
+      <dt className="text-sm text-ink-muted">{label}</dt>
+      <dd className={clsx("text-right tabular-nums", strong ? "text-xl font-semibold text-ink" : "text-base text-ink")} data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
