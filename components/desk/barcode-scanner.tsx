@@ -2,7 +2,7 @@
 
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 
@@ -22,13 +22,16 @@ type BarcodeDetectorClass = {
  * A button that opens the device camera in a dialog and hands back the first
  * QR or barcode it reads. Uses the browser's BarcodeDetector where there is
  * one, else loads the ZXing decoder (only then, so the bundle stays small).
- * Esc, the close button or a successful read stop the camera.
+ * Esc, the close button or a successful read stop the camera. Closed without a
+ * read, focus goes to `typeInto` (the box the code would be typed in), so the
+ * cashier can type at once; otherwise the dialog gives it back to the button.
  */
-export function BarcodeScanner({ onScan, label, className }: { onScan: (text: string) => void; label: string; className?: string }) {
+export function BarcodeScanner({ onScan, label, className, typeInto }: { onScan: (text: string) => void; label: string; className?: string; typeInto?: RefObject<HTMLInputElement | null> }) {
   const t = useTranslations("DeskScanner");
   const dialogRef = useRef<HTMLDialogElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const stopRef = useRef<(() => void) | null>(null);
+  const readRef = useRef(false);
   const [state, setState] = useState<ScanState>("starting");
 
   const stop = useCallback(() => {
@@ -62,6 +65,7 @@ export function BarcodeScanner({ onScan, label, className }: { onScan: (text: st
     video.srcObject = stream;
     const finish = (text: string) => {
       if (cancelled) return;
+      readRef.current = true;
       stop();
       dialogRef.current?.close();
       onScan(text.trim());
@@ -86,11 +90,17 @@ export function BarcodeScanner({ onScan, label, className }: { onScan: (text: st
   useEffect(() => stop, [stop]);
 
   const open = () => {
+    readRef.current = false;
     dialogRef.current?.showModal();
     void start();
   };
 
   const close = () => dialogRef.current?.close();
+
+  const onClose = () => {
+    stop();
+    if (!readRef.current) typeInto?.current?.focus();
+  };
 
   const problem = state === "denied" || state === "noCamera" || state === "insecure" || state === "failed";
 
@@ -102,7 +112,7 @@ export function BarcodeScanner({ onScan, label, className }: { onScan: (text: st
       </button>
       <dialog
         ref={dialogRef}
-        onClose={stop}
+        onClose={onClose}
         aria-labelledby="barcode-scanner-title"
         className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-card border border-line bg-surface p-0 text-ink shadow-raised backdrop:bg-ink/60"
         data-testid="barcode-scanner"

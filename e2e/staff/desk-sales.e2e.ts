@@ -61,6 +61,10 @@ test.describe("desk sales: purchases, returns and adjustments", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("receipt-replayed")).toBeVisible();
     expect(await availableOf(request, memberId)).toBe(50);
+    // One ledger entry for the ticket, not two: the member's whole history is that single earn.
+    const history = (await (await api(request).get(`/api/v1/members/${memberId}/history`)).json()) as { data: { kind: string; points: number; orderRef?: string | null }[] };
+    expect(history.data).toHaveLength(1);
+    expect(history.data[0]).toMatchObject({ kind: "earn", points: 50, orderRef: orderId });
     // The same reference with a different amount is refused before confirming.
     await page.getByTestId("another-purchase").click();
     await page.keyboard.type(orderId);

@@ -88,6 +88,12 @@ describe("desk purchases", () => {
     const again = await recordDeskPurchase(database.db, cashier, input);
     expect(again).toMatchObject({ replayed: true, pointsEarned: 123, purchaseId: both[0].purchaseId });
     expect((await getBalance(database.db, { programId: program.id, memberId })).available).toBe(123);
+    // One purchase row and one ledger entry (its earn) for the member: nothing was written twice.
+    const rows = await database.db.select().from(purchases).where(and(eq(purchases.programId, program.id), eq(purchases.orderId, input.orderId)));
+    expect(rows).toHaveLength(1);
+    const entries = await database.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.programId, program.id), eq(ledgerEntries.memberId, memberId)));
+    expect(entries.map((e) => ({ id: e.id, kind: e.kind, points: e.points, orderRef: e.orderRef }))).toEqual([{ id: rows[0]!.earnEntryId, kind: "earn", points: 123, orderRef: input.orderId }]);
+    expect((await verifyLedger(database.db)).ok).toBe(true);
     // The preview of the same ticket says it is already recorded and would credit nothing more.
     const preview = await previewDeskPurchase(database.db, cashier, input);
     expect(preview).toMatchObject({ alreadyRecorded: true, balanceAfter: { available: 123 } });

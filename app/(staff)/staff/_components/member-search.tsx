@@ -92,7 +92,7 @@ export function MemberSearch({ storeId, query }: { storeId: string; query: strin
           <button type="submit" className={clsx(buttonClasses("primary", "xl"), "px-4 lg:w-40")}>
             {t("submit")}
           </button>
-          <BarcodeScanner onScan={onScan} label={td("scan")} className="px-4 sm:px-8" />
+          <BarcodeScanner onScan={onScan} label={td("scan")} className="px-4 sm:px-8" typeInto={input} />
         </div>
       </div>
       <p id="member-query-hint" className="mt-4 flex items-start gap-2 text-sm text-ink-muted">

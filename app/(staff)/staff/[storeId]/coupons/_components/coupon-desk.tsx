@@ -104,6 +104,7 @@ export function CouponDesk({ storeId, ...clock }: { storeId: string } & Clock) {
               </Button>
               <BarcodeScanner
                 label={t("scan")}
+                typeInto={inputRef}
                 onScan={(text) => {
                   setCode(text);
                   check(text);
