@@ -83,12 +83,21 @@ function matcher(q: DeskMemberSearch, trigram: boolean): { score: SQL; where: SQ
   }
 }
 
-/** pg_trgm: the best of whole-name and best-word similarity, so "Alcia" finds "Alicia Alfa". */
+/**
+ * pg_trgm: the best of whole-name and best-word similarity, so "Alcia" finds
+ * "Alicia Alfa". The first filter is the same test in the operators the
+ * trigram index on lower(name) answers (`%`, `<%`, LIKE; thresholds set by
+ * searchDeskMembers), so 1M members are not all scored; the second is exact.
+ */
 function trigramName(text: string) {
   const similar = sql`greatest(similarity(${lowerName}, ${text}), word_similarity(${text}, ${lowerName}))`;
+  const indexed = sql`lower(${members.name})`;
   return {
     score: sql`round(least(99, 100 * ${similar}))::int`,
-    where: or(sql`${similar} >= ${NAME_THRESHOLD}`, sql`${lowerName} like ${like(text)}`)!,
+    where: and(
+      or(sql`${indexed} % ${text}`, sql`${text} <% ${indexed}`, sql`${indexed} like ${like(text)}`),
+      or(sql`${similar} >= ${NAME_THRESHOLD}`, sql`${lowerName} like ${like(text)}`),
+    )!,
     exact: sql`null`,
   };
 }
@@ -107,6 +116,15 @@ function plainName(text: string, words: string[]) {
 /** Up to `limit` members of the program matching the query, best first. */
 export async function searchDeskMembers(db: Executor, p: { programId: string; query: DeskMemberSearch; limit: number; trigram?: boolean }): Promise<DeskMemberHit[]> {
   const trigram = p.trigram ?? (p.query.kind === "name" ? await hasTrigram(db) : false);
+  if (p.query.kind !== "name" || !trigram) return searchWith(db, p, trigram);
+  // The trigram operators read their thresholds from settings: set them to ours for this search only.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_THRESHOLD)}, true), set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
+    return searchWith(tx, p, trigram);
+  });
+}
+
+async function searchWith(db: Executor, p: { programId: string; query: DeskMemberSearch; limit: number }, trigram: boolean): Promise<DeskMemberHit[]> {
   const m = matcher(p.query, trigram);
   const score = sql<number>`(${m.score})::int`;
   const rows = await db

@@ -20,7 +20,6 @@ function conditionSql(c: SegmentCondition, s: SegmentScope): SQL {
   const today = sql`(${now} at time zone ${s.timeZone})::date`;
   // Refunded purchases do not count as purchases; partly refunded ones count for what was kept.
   const purchasesOf = sql`from purchases p where p.program_id = m.program_id and p.member_id = m.id and p.status <> 'refunded'`;
-  const cmp = (op: "gte" | "lte") => (op === "gte" ? sql.raw(">=") : sql.raw("<="));
   switch (c.type) {
     case "age":
       return sql`(m.birthday is not null and date_part('year', age(${today}, m.birthday)) between ${c.min}::int and ${c.max}::int)`;
@@ -37,17 +36,36 @@ function conditionSql(c: SegmentCondition, s: SegmentScope): SQL {
       return sql`m.enrolment_channel::text in ${c.channels}`;
     case "lastPurchase":
       // "At least N days ago" needs a last purchase: members who never bought are found with "purchases ≤ 0".
+      // Grouped once over the program's purchases (a hash semi-join), not an anti-join probed per member.
       return c.op === "lte"
         ? sql`exists (select 1 ${purchasesOf} and p.occurred_at >= ${since(c.days)})`
-        : sql`(exists (select 1 ${purchasesOf}) and not exists (select 1 ${purchasesOf} and p.occurred_at >= ${since(c.days)}))`;
+        : sql`exists (select 1 from (select p.member_id from purchases p where p.program_id = ${s.programId}::uuid and p.member_id is not null and p.status <> 'refunded'
+            group by p.member_id having max(p.occurred_at) < ${since(c.days)}) x where x.member_id = m.id)`;
+    // Counts and sums are grouped once over the window's purchases (hash semi/anti-joins), not once per member:
+    // "≥ N" keeps the members in the groups reaching N; "≤ N" drops those above it (so members with
+    // no purchase in the window, whose count and sum are 0, are kept).
     case "purchaseCount":
-      return sql`(select count(*) ${purchasesOf} and p.occurred_at >= ${since(c.days)}) ${cmp(c.op)} ${c.count}::int`;
-    case "spend":
-      return sql`(select coalesce(sum(p.amount_minor - p.refunded_minor), 0) ${purchasesOf} and p.occurred_at >= ${since(c.days)}) ${cmp(c.op)} ${c.amountMinor}::bigint`;
+      return c.op === "gte"
+        ? c.count <= 0
+          ? sql`true`
+          : sql`exists (select 1 from (${perMember(s, since(c.days), sql`count(*) >= ${c.count}::int`)}) x where x.member_id = m.id)`
+        : sql`not exists (select 1 from (${perMember(s, since(c.days), sql`count(*) > ${c.count}::int`)}) x where x.member_id = m.id)`;
+    case "spend": {
+      const kept = sql`sum(p.amount_minor - p.refunded_minor)`;
+      return c.op === "gte"
+        ? c.amountMinor <= 0
+          ? sql`not exists (select 1 from (${perMember(s, since(c.days), sql`${kept} < ${c.amountMinor}::bigint`)}) x where x.member_id = m.id)`
+          : sql`exists (select 1 from (${perMember(s, since(c.days), sql`${kept} >= ${c.amountMinor}::bigint`)}) x where x.member_id = m.id)`
+        : sql`not exists (select 1 from (${perMember(s, since(c.days), sql`${kept} > ${c.amountMinor}::bigint`)}) x where x.member_id = m.id)`;
+    }
     case "tier":
       return sql`m.tier_key in ${c.tiers}`;
-    case "pointsBalance":
-      return sql`coalesce((select a.available from point_accounts a where a.program_id = m.program_id and a.member_id = m.id), 0) ${cmp(c.op)} ${c.points}::int`;
+    case "pointsBalance": {
+      // A member without an account has 0 points. As semi/anti-joins, not a lookup per member.
+      const account = sql`select 1 from point_accounts a where a.program_id = m.program_id and a.member_id = m.id`;
+      if (c.op === "lte") return sql`not exists (${account} and a.available > ${c.points}::int)`;
+      return c.points > 0 ? sql`exists (${account} and a.available >= ${c.points}::int)` : sql`not exists (${account} and a.available < ${c.points}::int)`;
+    }
     case "expiringPoints":
       return sql`coalesce((select sum(l.remaining) from point_lots l join point_accounts a on a.program_id = l.program_id and a.id = l.account_id
         where a.program_id = m.program_id and a.member_id = m.id and l.remaining > 0 and l.state = 'available'
@@ -61,6 +79,12 @@ function conditionSql(c: SegmentCondition, s: SegmentScope): SQL {
             union select pc.code from product_categories pc join sub on pc.parent_code = sub.code where pc.program_id = ${s.programId}::uuid
           ) select code from sub)))`;
   }
+}
+
+/** Member ids whose purchases since `from` (refunded ones left out) pass `having`. */
+function perMember(s: SegmentScope, from: SQL, having: SQL): SQL {
+  return sql`select p.member_id from purchases p where p.program_id = ${s.programId}::uuid and p.member_id is not null and p.status <> 'refunded'
+    and p.occurred_at >= ${from} group by p.member_id having ${having}`;
 }
 
 function groupSql(g: SegmentGroup, s: SegmentScope): SQL {

@@ -1,0 +1,74 @@
+import postgres from "postgres";
+import { databaseName, runCli, withDatabase } from "../api/database";
+
+/**
+ * The two programs the desk and segment benches compare, in one database: a
+ * big one (default 1M members, slug `bench-1m`) and a small baseline (1k
+ * members, `bench-1k`). Each is generated once with
+ * `npm run cli -- generate` and reused while it has the expected size; a
+ * program of the wrong size is an error (drop the database or pick another
+ * one), never silently regenerated.
+ */
+export type BenchProgramSpec = { slug: string; name: string; members: number; purchases: number; seed: number };
+export type BenchProgram = BenchProgramSpec & { id: string; organizationId: string; ledgerEntries: number; generated: "reused" | { seconds: number; rowsPerSecond: number; summary: unknown } };
+
+export function benchSpecs(o: { members: number; purchases: number; baselineMembers: number; seed: number }): { big: BenchProgramSpec; baseline: BenchProgramSpec } {
+  const perMember = o.purchases / o.members;
+  return {
+    big: { slug: `bench-${short(o.members)}`, name: `Benchmark ${short(o.members)}`, members: o.members, purchases: o.purchases, seed: o.seed },
+    baseline: { slug: `bench-${short(o.baselineMembers)}`, name: `Benchmark ${short(o.baselineMembers)}`, members: o.baselineMembers, purchases: Math.round(o.baselineMembers * perMember), seed: o.seed },
+  };
+}
+
+const short = (n: number) => (n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+export const DEFAULT_BENCH_URL = "postgres://postgres@127.0.0.1:5432/lazo_bench";
+
+async function ensureDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  const admin = postgres(withDatabase(url, "postgres"), { max: 1, onnotice: () => {} });
+  try {
+    const [found] = await admin<{ n: number }[]>`select count(*)::int as n from pg_database where datname = ${name}`;
+    if (!found!.n) {
+      console.error(`bench: creating database ${name}`);
+      await admin.unsafe(`create database "${name}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function describe(url: string, slug: string): Promise<{ id: string; organizationId: string; members: number; purchases: number; ledgerEntries: number } | undefined> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [table] = await sql<{ n: number }[]>`select count(*)::int as n from pg_tables where tablename = 'programs'`;
+    if (!table!.n) return undefined;
+    const [program] = await sql<{ id: string; organization_id: string }[]>`select id, organization_id from programs where slug = ${slug}`;
+    if (!program) return undefined;
+    const [counts] = await sql<{ members: number; purchases: number; ledger: number }[]>`
+      select (select count(*) from members where program_id = ${program.id})::int as members,
+             (select count(*) from purchases where program_id = ${program.id})::int as purchases,
+             (select count(*) from ledger_entries where program_id = ${program.id})::int as ledger`;
+    return { id: program.id, organizationId: program.organization_id, members: counts!.members, purchases: counts!.purchases, ledgerEntries: counts!.ledger };
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Finds the program with the expected number of generated members, or creates and generates it (timed). */
+export async function ensureBenchProgram(url: string, spec: BenchProgramSpec): Promise<BenchProgram> {
+  await ensureDatabase(url);
+  let found = await describe(url, spec.slug);
+  // Earlier bench runs add purchases and redemptions, never members: the member count is the check.
+  if (found && found.members === spec.members) {
+    console.error(`bench: reusing ${spec.slug} in ${databaseName(url)}: ${found.members} members, ${found.purchases} purchases, ${found.ledgerEntries} ledger entries`);
+    return { ...spec, id: found.id, organizationId: found.organizationId, ledgerEntries: found.ledgerEntries, generated: "reused" };
+  }
+  if (found && found.members > 0) throw new Error(`Program ${spec.slug} in ${databaseName(url)} has ${found.members} members, not ${spec.members}: drop the database (or pass --database-url) to regenerate.`);
+  if (!found) await runCli(url, ["program", "create", "--slug", spec.slug, "--name", spec.name, "--json"]);
+  console.error(`bench: generating ${spec.members} members and ${spec.purchases} purchases into ${spec.slug} …`);
+  const summary = JSON.parse(await runCli(url, ["generate", "--program", spec.slug, "--members", String(spec.members), "--purchases", String(spec.purchases), "--seed", String(spec.seed), "--json"])) as { seconds: number; rowsPerSecond: number };
+  console.error(`bench: generated ${spec.slug} in ${summary.seconds} s (${summary.rowsPerSecond} rows/s)`);
+  found = (await describe(url, spec.slug))!;
+  return { ...spec, id: found.id, organizationId: found.organizationId, ledgerEntries: found.ledgerEntries, generated: { seconds: summary.seconds, rowsPerSecond: summary.rowsPerSecond, summary } };
+}
