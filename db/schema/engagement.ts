@@ -42,9 +42,26 @@ export const campaigns = pgTable("campaigns", {
   spentMoneyMinor: bigint("spent_money_minor", { mode: "number" }).notNull().default(0),
   startsAt: tstz("starts_at"),
   endsAt: tstz("ends_at"),
+  /** Most awards one member may receive from this campaign over its life (null: once per trigger period). */
+  frequencyCap: integer("frequency_cap"),
+  createdBy: uuid("created_by"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [primaryKey({ columns: [t.programId, t.id] })]);
+
+export const campaignGroup = pgEnum("campaign_group", ["treatment", "control"]);
+
+/** Who a campaign reached and in which arm; the arm is a hash of (campaign, member), so it never changes. */
+export const campaignMembers = pgTable("campaign_members", {
+  programId: uuid("program_id").notNull(),
+  campaignId: uuid("campaign_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+  group: campaignGroup("group").notNull(),
+  assignedAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.programId, t.campaignId, t.memberId] }),
+  index("campaign_members_member_idx").on(t.programId, t.memberId),
+]);
 
 /** One row per member and period a campaign touched: the idempotency of triggers. */
 export const campaignAwards = pgTable("campaign_awards", {

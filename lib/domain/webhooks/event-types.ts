@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   "tier.changed",
   "coupon.issued",
   "coupon.redeemed",
+  "campaign.awarded",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -27,8 +27,11 @@ import { recordPurchaseSchema, type RecordPurchaseInput } from "@/lib/validation
 import { balanceOf, runLedgerOperation, type Replayable } from "@/lib/services/ledger/run-ledger-operation";
 import { creditEarnedLot } from "@/lib/services/ledger/earn-points";
 import { changeMemberTier } from "@/lib/services/tiers/change-member-tier";
+import { applyCampaignBonus } from "@/lib/services/campaigns/campaign-bonus";
+import type { BonusOutcome } from "@/lib/domain/campaigns/bonus";
 
-export type PurchaseExplanation = Evaluation & { planVersionId: string; planVersion: number };
+/** `points` includes a bonus campaign's extra points, explained in `campaignBonus` (lines and rules stay the plan's). */
+export type PurchaseExplanation = Evaluation & { planVersionId: string; planVersion: number; campaignBonus?: NonNullable<BonusOutcome> };
 
 export type RecordPurchaseResult = {
   purchaseId: string;
@@ -81,7 +84,9 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
         member: { tier: member.tierKey, segmentIds: audience.segmentIds, isFirstPurchase: (await countMemberPurchases(tx, { programId: program.id, memberId: member.id })) === 0 },
         usage: { ...(await getMemberRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, month: local.month })), budget: await lockBudgetUsage(tx, { programId: program.id, ruleIds: budgeted }) },
       });
-      const explanation: PurchaseExplanation = { ...evaluation, planVersionId: version.id, planVersion: version.version };
+      const bonus = await applyCampaignBonus(tx, { program, memberId: member.id, orderId: data.orderId, basePoints: evaluation.points, at: occurredAt, now });
+      const points = evaluation.points + (bonus?.extraPoints ?? 0);
+      const explanation: PurchaseExplanation = { ...evaluation, points, planVersionId: version.id, planVersion: version.version, ...(bonus ? { campaignBonus: bonus } : {}) };
       const purchaseId = randomUUID();
       await insertPurchase(tx, {
         id: purchaseId,
@@ -101,12 +106,12 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
       let balance = balanceOf(ctx.account);
       let entryId: number | null = null;
       let pending = 0;
-      if (evaluation.points > 0) {
+      if (points > 0) {
         const pendingUntil = evaluation.pendingDays > 0 ? new Date(occurredAt.getTime() + evaluation.pendingDays * 86_400_000) : null;
         const { actorType, actorId } = actorRef(actor);
         const earned = await creditEarnedLot(ctx, {
           memberId: member.id,
-          points: evaluation.points,
+          points,
           channel: data.channel,
           storeId: data.storeId,
           orderRef: data.orderId,
@@ -122,11 +127,11 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
         entryId = earned.entryId;
         balance = earned.balance;
         pending = earned.state === "pending" ? earned.points : 0;
-        await linkPurchaseEarn(tx, { programId: program.id, purchaseId, entryId, points: evaluation.points });
+        await linkPurchaseEarn(tx, { programId: program.id, purchaseId, entryId, points });
         await addRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, points: Object.fromEntries(evaluation.rules.filter((r) => r.fired).map((r) => [r.ruleId, r.points])) });
       }
       const tierChange = await upgradeTier(tx, { programId: program.id, member, plan, version, now });
-      return { purchaseId, orderId: data.orderId, pointsEarned: evaluation.points, pointsPending: pending, entryId, balance, tierChange, explanation };
+      return { purchaseId, orderId: data.orderId, pointsEarned: points, pointsPending: pending, entryId, balance, tierChange, explanation };
     },
   );
 }

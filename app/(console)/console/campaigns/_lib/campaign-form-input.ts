@@ -1,0 +1,65 @@
+import { localToInstant } from "@/lib/domain/rules/local-time";
+import { parseMoneyInput } from "@/lib/domain/money-input";
+
+const TRIGGER_PARAM: Record<string, string | null> = {
+  nth_purchase: "n",
+  points_milestone: "points",
+  inactivity: "days",
+  points_expiring: "withinDays",
+  tier_upgrade: null,
+  first_purchase: null,
+  birthday: null,
+  anniversary: null,
+};
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+const orNull = (value: string) => (value === "" ? null : value);
+
+/** The campaign form's fields → the service's input (the schema does the validating). */
+export function campaignInputOf(form: FormData, ctx: { programId: string; timeZone: string; minorDigits: number }): Record<string, unknown> {
+  const kind = text(form, "kind");
+  const triggerType = text(form, "triggerType");
+  const param = TRIGGER_PARAM[triggerType];
+  const triggerValue = text(form, "triggerValue");
+  const date = (name: string) => {
+    const v = text(form, name);
+    try {
+      return v ? localToInstant(v, ctx.timeZone) : null;
+    } catch {
+      return "invalid";
+    }
+  };
+  const money = text(form, "budgetMoney");
+  let budgetMoneyMinor: number | string | null = null;
+  try {
+    budgetMoneyMinor = money ? parseMoneyInput(money, ctx.minorDigits) : null;
+  } catch {
+    budgetMoneyMinor = "invalid";
+  }
+  return {
+    programId: ctx.programId,
+    name: text(form, "name"),
+    kind,
+    segmentId: orNull(text(form, "segmentId")),
+    trigger: kind === "trigger" && triggerType ? { type: triggerType, ...(param ? { [param]: triggerValue } : {}) } : null,
+    points: kind === "trigger" || kind === "grant" ? orNull(text(form, "points")) : null,
+    multiplier: kind === "bonus" ? orNull(text(form, "multiplier")) : null,
+    rewardId: kind === "offer" ? orNull(text(form, "rewardId")) : null,
+    channels: form.getAll("channels").map(String),
+    templates: { es: { subject: text(form, "es.subject"), body: text(form, "es.body") }, en: { subject: text(form, "en.subject"), body: text(form, "en.body") } },
+    controlSharePct: text(form, "controlSharePct") || "0",
+    budgetPoints: orNull(text(form, "budgetPoints")),
+    budgetMoneyMinor,
+    frequencyCap: orNull(text(form, "frequencyCap")),
+    startsAt: date("startsAt"),
+    endsAt: date("endsAt"),
+  };
+}
+
+/** The form's echo of what was typed, for a failed save. */
+export function echoValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && k !== "channels" && !k.startsWith("$")) values[k] = v;
+  values.channels = form.getAll("channels").map(String).join(",");
+  return values;
+}

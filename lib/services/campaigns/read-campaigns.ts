@@ -1,0 +1,48 @@
+import { getCampaign, listCampaigns, type CampaignRow } from "@/db/queries/campaigns";
+import { listSegments } from "@/db/queries/segments";
+import type { Executor } from "@/db/types";
+import { can, type Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { authorizeProgram } from "@/lib/services/programs/authorize-program";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed campaign id in a URL is simply "not found", like another program's. */
+function campaignIdOf(id: unknown): string {
+  if (typeof id !== "string" || !UUID.test(id)) throw new NotFoundError("campaign", String(id));
+  return id;
+}
+
+export type CampaignList = { campaigns: CampaignRow[]; segmentNames: Record<string, string>; canWrite: boolean; currency: string; timeZone: string };
+
+/** The console's campaign list (campaigns:read), with the segment names it mentions. */
+export async function listProgramCampaigns(db: Executor, actor: Actor, input: { programId: string }): Promise<CampaignList> {
+  const program = await authorizeProgram(db, actor, "campaigns:read", input?.programId);
+  const [campaigns, segments] = await Promise.all([listCampaigns(db, { programId: program.id }), listSegments(db, { programId: program.id })]);
+  return { campaigns, segmentNames: Object.fromEntries(segments.map((s) => [s.id, s.name])), canWrite: can(actor, "campaigns:write", program), currency: program.currency, timeZone: program.timeZone };
+}
+
+export async function getProgramCampaign(db: Executor, actor: Actor, input: { programId: string; campaignId: string }): Promise<CampaignRow & { canWrite: boolean; segmentName: string | null; currency: string }> {
+  const program = await authorizeProgram(db, actor, "campaigns:read", input?.programId);
+  const campaignId = campaignIdOf(input.campaignId);
+  const row = await getCampaign(db, { programId: program.id, campaignId });
+  if (!row) throw new NotFoundError("campaign", campaignId);
+  const segment = row.segmentId ? (await listSegments(db, { programId: program.id })).find((s) => s.id === row.segmentId) : undefined;
+  return { ...row, canWrite: can(actor, "campaigns:write", program), segmentName: segment?.name ?? null, currency: program.currency };
+}
+
+export type CampaignFormContext = { segments: { id: string; name: string; memberCount: number | null }[]; currency: string; timeZone: string; programName: string; campaign: CampaignRow | null };
+
+/** What the new/edit form needs (campaigns:write): the segment picker, currency and clock, and the campaign being edited. */
+export async function getCampaignFormContext(db: Executor, actor: Actor, input: { programId: string; campaignId?: string }): Promise<CampaignFormContext> {
+  const program = await authorizeProgram(db, actor, "campaigns:write", input?.programId);
+  let campaign: CampaignRow | null = null;
+  if (input.campaignId !== undefined) {
+    const campaignId = campaignIdOf(input.campaignId);
+    campaign = (await getCampaign(db, { programId: program.id, campaignId })) ?? null;
+    if (!campaign) throw new NotFoundError("campaign", campaignId);
+  }
+  const segments = await listSegments(db, { programId: program.id });
+  return { segments: segments.map((s) => ({ id: s.id, name: s.name, memberCount: s.memberCount })), currency: program.currency, timeZone: program.timeZone, programName: program.name, campaign };
+}
+export type { CampaignRow };
