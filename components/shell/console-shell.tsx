@@ -40,7 +40,7 @@ export function ConsoleShell({ user, context, children }: ConsoleShellProps) {
             </span>
           </div>
         ) : null}
-        <div className="mt-6 flex-1 px-3">{context ? <ConsoleNav actor={context.actor} program={context.program} /> : null}</div>
+        <div className="mt-6 min-h-0 flex-1 overflow-y-auto px-3">{context ? <ConsoleNav actor={context.actor} program={context.program} /> : null}</div>
         <div className="border-t border-line px-3 pt-3">
           <UserMenu user={user} placement="up" />
         </div>

@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { listAllProgramIdsForJobs } from "@/lib/services/programs/list-programs";
+import { requireProgramBySlug } from "@/lib/services/programs/find-program";
+import { rebuildKpiRollups, verifyKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
+import { runWithDatabase } from "../run-with-database";
+
+export function registerRollupCommands(cli: Command) {
+  const rollups = cli.command("rollups").description("The daily KPI rollups behind the analytics dashboard");
+  rollups
+    .command("rebuild")
+    .description("Recompute the rollup of one program (or all) from the base tables")
+    .option("--program <slug>", "one program only")
+    .action((options: { program?: string }) =>
+      runWithDatabase(async ({ db }) => {
+        const ids = options.program ? [(await requireProgramBySlug(db, options.program)).id] : await listAllProgramIdsForJobs(db);
+        for (const programId of ids) {
+          const started = performance.now();
+          const done = await rebuildKpiRollups(db, { programId });
+          console.log(`${programId}: ${done.rows} rollup rows in ${Math.round(performance.now() - started)} ms`);
+        }
+        return 0;
+      }),
+    );
+  rollups
+    .command("verify")
+    .description("Compare the stored rollup with a fresh recomputation; exit 1 on any difference")
+    .option("--program <slug>", "one program only")
+    .action((options: { program?: string }) =>
+      runWithDatabase(async ({ db }) => {
+        const ids = options.program ? [(await requireProgramBySlug(db, options.program)).id] : await listAllProgramIdsForJobs(db);
+        let ok = true;
+        for (const programId of ids) {
+          const result = await verifyKpiRollups(db, { programId });
+          ok &&= result.ok;
+          console.log(`${programId}: ${result.ok ? "ok" : "DIFFERS"} (${result.rows} rows${result.ok ? "" : `; days ${result.differingDays.slice(0, 20).join(", ")}`})`);
+        }
+        return ok ? 0 : 1;
+      }),
+    );
+}

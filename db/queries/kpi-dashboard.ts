@@ -1,0 +1,182 @@
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows } from "../rows";
+import type { Executor } from "../types";
+import type { LocalizedText } from "../schema/tenancy";
+import { factsSql } from "./kpi-rollups";
+
+/** The dashboard's filters, resolved: local days from..to (inclusive) and optional dimensions. */
+export type KpiQueryFilter = {
+  programId: string;
+  timeZone: string;
+  from: string;
+  to: string;
+  storeId?: string | null;
+  channel?: string | null;
+  segmentId?: string | null;
+  tierKey?: string | null;
+};
+
+export type DailyTotals = {
+  day: string; purchases: number; memberPurchases: number; revenueMinor: number; memberRevenueMinor: number; refundedMinor: number;
+  pointsIssued: number; pointsRedeemed: number; pointsExpired: number; pointsReversed: number; newEnrolments: number;
+};
+
+/** Member ids matching the segment and tier filters, or null without such filters. */
+export function memberSubquery(f: KpiQueryFilter): SQL | null {
+  if (!f.segmentId && !f.tierKey) return null;
+  const tier = f.tierKey ? sql`and m.tier_key = ${f.tierKey}` : sql``;
+  const segment = f.segmentId
+    ? sql`and m.id in (select sm.member_id from segment_members sm where sm.program_id = ${f.programId} and sm.segment_id = ${f.segmentId})`
+    : sql``;
+  return sql`select m.id from members m where m.program_id = ${f.programId} ${tier} ${segment}`;
+}
+
+const localStart = (f: KpiQueryFilter, day: SQL) => sql`(${day}::timestamp at time zone ${f.timeZone})`;
+const rangeOn = (f: KpiQueryFilter, at: SQL) =>
+  sql`${at} >= ${localStart(f, sql`${f.from}::date`)} and ${at} < ${localStart(f, sql`(${f.to}::date + 1)`)}`;
+const dims = (f: KpiQueryFilter, alias: string) =>
+  sql`${f.storeId ? sql`and ${sql.raw(alias)}.store_id = ${f.storeId}` : sql``} ${f.channel ? sql`and ${sql.raw(alias)}.channel::text = ${f.channel}` : sql``}`;
+
+/**
+ * Per-day totals in the range. Without member filters they come from the
+ * rollup; with a segment or tier they are computed from the base tables for
+ * those members (the rollup has no member dimension). Enrolments ignore the
+ * store filter (a member joins the program, not a store).
+ */
+export async function sumDaily(db: Executor, f: KpiQueryFilter): Promise<DailyTotals[]> {
+  const memberOf = memberSubquery(f);
+  const source = memberOf
+    ? sql`(select day, store_id, channel, purchases, member_purchases, revenue as revenue_minor, member_revenue as member_revenue_minor,
+          refunded as refunded_minor, issued as points_issued, redeemed as points_redeemed, expired as points_expired,
+          reversed as points_reversed, enrolments as new_enrolments
+        from (${factsSql({ programId: f.programId, days: null, range: { from: f.from, to: f.to }, memberOf })}) facts)`
+    : sql`(select * from kpi_daily_rollups where program_id = ${f.programId} and day between ${f.from}::date and ${f.to}::date)`;
+  const store = f.storeId ? sql`r.store_id = ${f.storeId}` : sql`true`;
+  const channel = f.channel ? sql`r.channel = ${f.channel}` : sql`true`;
+  const rows = await selectRows<DailyTotals>(db, sql`
+    select r.day::text as "day",
+      coalesce(sum(r.purchases) filter (where ${store}), 0)::bigint as "purchases",
+      coalesce(sum(r.member_purchases) filter (where ${store}), 0)::bigint as "memberPurchases",
+      coalesce(sum(r.revenue_minor) filter (where ${store}), 0)::bigint as "revenueMinor",
+      coalesce(sum(r.member_revenue_minor) filter (where ${store}), 0)::bigint as "memberRevenueMinor",
+      coalesce(sum(r.refunded_minor) filter (where ${store}), 0)::bigint as "refundedMinor",
+      coalesce(sum(r.points_issued) filter (where ${store}), 0)::bigint as "pointsIssued",
+      coalesce(sum(r.points_redeemed) filter (where ${store}), 0)::bigint as "pointsRedeemed",
+      coalesce(sum(r.points_expired) filter (where ${store}), 0)::bigint as "pointsExpired",
+      coalesce(sum(r.points_reversed) filter (where ${store}), 0)::bigint as "pointsReversed",
+      coalesce(sum(r.new_enrolments), 0)::bigint as "newEnrolments"
+    from ${source} r where ${channel} group by r.day order by r.day`);
+  return rows.map((r) => {
+    const out = { ...r } as Record<string, unknown>;
+    for (const k of Object.keys(out)) if (k !== "day") out[k] = Number(out[k]);
+    return out as DailyTotals;
+  });
+}
+
+/** First and last local day with any activity (from the rollup). */
+export async function getActivityBounds(db: Executor, programId: string): Promise<{ first: string; last: string } | null> {
+  const [row] = await selectRows<{ first: string | null; last: string | null }>(db, sql`
+    select min(day)::text as first, max(day)::text as last from kpi_daily_rollups where program_id = ${programId}`);
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
+/** Members enrolled by the end of the range, and distinct buyers in the 30 and 90 days ending then. */
+export async function countMembersAndActives(db: Executor, f: KpiQueryFilter) {
+  const memberOf = memberSubquery(f);
+  const of = (column: SQL) => (memberOf ? sql`and ${column} in (${memberOf})` : sql``);
+  const end = localStart(f, sql`(${f.to}::date + 1)`);
+  const [members] = await selectRows<{ n: number }>(db, sql`
+    select count(*)::int as n from members m where m.program_id = ${f.programId} and m.enrolled_at < ${end} ${of(sql`m.id`)}`);
+  const [active] = await selectRows<{ a30: number; a90: number }>(db, sql`
+    select count(distinct p.member_id) filter (where p.occurred_at >= ${localStart(f, sql`(${f.to}::date - 29)`)})::int as a30,
+      count(distinct p.member_id)::int as a90
+    from purchases p
+    where p.program_id = ${f.programId} and p.member_id is not null
+      and p.occurred_at >= ${localStart(f, sql`(${f.to}::date - 89)`)} and p.occurred_at < ${end} ${dims(f, "p")} ${of(sql`p.member_id`)}`);
+  return { members: Number(members?.n ?? 0), active30: Number(active?.a30 ?? 0), active90: Number(active?.a90 ?? 0) };
+}
+
+/** Members who bought in the range, and those who bought at least twice. */
+export async function countBuyers(db: Executor, f: KpiQueryFilter): Promise<{ buyers: number; repeatBuyers: number }> {
+  const memberOf = memberSubquery(f);
+  const [row] = await selectRows<{ buyers: number; repeat: number }>(db, sql`
+    select count(*)::int as buyers, count(*) filter (where n >= 2)::int as repeat from (
+      select p.member_id, count(*) as n from purchases p
+      where p.program_id = ${f.programId} and p.member_id is not null and ${rangeOn(f, sql`p.occurred_at`)} ${dims(f, "p")}
+        ${memberOf ? sql`and p.member_id in (${memberOf})` : sql``}
+      group by p.member_id) b`);
+  return { buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeat ?? 0) };
+}
+
+/** Points members hold now (available + pending): the liability. */
+export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter): Promise<number> {
+  const memberOf = memberSubquery(f);
+  const [row] = await selectRows<{ n: string }>(db, sql`
+    select coalesce(sum(a.available + a.pending), 0)::text as n from point_accounts a
+    where a.program_id = ${f.programId} ${memberOf ? sql`and a.member_id in (${memberOf})` : sql``}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Buyers per first-purchase month (cohort) and month offset, for cohorts starting in the 24 months to the range's end. */
+export async function countCohorts(db: Executor, f: KpiQueryFilter): Promise<{ cohort: string; offset: number; members: number }[]> {
+  const memberOf = memberSubquery(f);
+  const rows = await selectRows<{ cohort: string; offset: number; members: number }>(db, sql`
+    with months as (
+      select distinct p.member_id, date_trunc('month', p.occurred_at at time zone ${f.timeZone})::date as month
+      from purchases p
+      where p.program_id = ${f.programId} and p.member_id is not null and p.occurred_at < ${localStart(f, sql`(${f.to}::date + 1)`)}
+        ${dims(f, "p")} ${memberOf ? sql`and p.member_id in (${memberOf})` : sql``}
+    ), firsts as (select member_id, min(month) as cohort from months group by member_id)
+    select to_char(fi.cohort, 'YYYY-MM') as cohort,
+      ((extract(year from mo.month) - extract(year from fi.cohort)) * 12 + extract(month from mo.month) - extract(month from fi.cohort))::int as "offset",
+      count(*)::int as members
+    from months mo join firsts fi using (member_id)
+    where fi.cohort >= (date_trunc('month', ${f.to}::date) - interval '23 months')::date
+    group by 1, 2 order by 1, 2`);
+  return rows.map((r) => ({ cohort: r.cohort, offset: Number(r.offset), members: Number(r.members) }));
+}
+
+export async function countMembersPerTier(db: Executor, f: KpiQueryFilter): Promise<{ tierKey: string | null; members: number }[]> {
+  const memberOf = memberSubquery(f);
+  const rows = await selectRows<{ tierKey: string | null; members: number }>(db, sql`
+    select m.tier_key as "tierKey", count(*)::int as members from members m
+    where m.program_id = ${f.programId} and m.status <> 'anonymized' ${memberOf ? sql`and m.id in (${memberOf})` : sql``}
+    group by m.tier_key order by 2 desc`);
+  return rows.map((r) => ({ tierKey: r.tierKey, members: Number(r.members) }));
+}
+
+/** Rewards by coupons issued in the range (voided ones excluded). */
+export async function listTopRewards(db: Executor, f: KpiQueryFilter, limit = 8) {
+  const memberOf = memberSubquery(f);
+  const rows = await selectRows<{ rewardId: string; name: LocalizedText; redemptions: number; points: number }>(db, sql`
+    select r.id::text as "rewardId", r.name, count(*)::int as redemptions, (count(*) * r.points_price)::bigint as points
+    from coupons c join rewards r on r.program_id = c.program_id and r.id = c.reward_id
+    where c.program_id = ${f.programId} and c.status <> 'voided' and ${rangeOn(f, sql`c.issued_at`)}
+      ${memberOf ? sql`and c.member_id in (${memberOf})` : sql``}
+    group by r.id, r.name, r.points_price order by redemptions desc, r.id limit ${limit}`);
+  return rows.map((r) => ({ ...r, redemptions: Number(r.redemptions), points: Number(r.points) }));
+}
+
+/** 12-month CLV of the members with predictions, in ten bins up to the 95th percentile (the last bin holds the tail). */
+export async function binClv(db: Executor, f: KpiQueryFilter): Promise<{ bin: number; upperMinor: number; members: number }[]> {
+  const memberOf = memberSubquery(f);
+  const rows = await selectRows<{ bin: number; upper: number; members: number }>(db, sql`
+    with v as (
+      select mp.clv_12m_minor as clv from member_predictions mp
+      where mp.program_id = ${f.programId} and mp.clv_12m_minor is not null ${memberOf ? sql`and mp.member_id in (${memberOf})` : sql``}
+    ), top as (select greatest(percentile_cont(0.95) within group (order by clv), 1) as p95 from v)
+    select least(width_bucket(v.clv, 0, top.p95, 10), 10) as bin, max(top.p95) / 10 * least(width_bucket(v.clv, 0, top.p95, 10), 10) as upper, count(*)::int as members
+    from v cross join top group by 1 order by 1`);
+  return rows.map((r) => ({ bin: Number(r.bin), upperMinor: Math.round(Number(r.upper)), members: Number(r.members) }));
+}
+
+/** The rollup rows in the range for the CSV export, by keyset (day, store, channel). */
+export async function listRollupPage(db: Executor, f: KpiQueryFilter, after: { day: string; storeId: string; channel: string } | null, limit: number) {
+  const key = after ? sql`and (r.day, r.store_id, r.channel) > (${after.day}::date, ${after.storeId}::uuid, ${after.channel})` : sql``;
+  return selectRows<Record<string, string | number | null>>(db, sql`
+    select r.day::text as day, r.store_id::text as store_id, s.code as store_code, r.channel, r.purchases, r.member_purchases, r.members_purchasing,
+      r.revenue_minor, r.member_revenue_minor, r.refunded_minor, r.points_issued, r.points_redeemed, r.points_expired, r.points_reversed, r.new_enrolments
+    from kpi_daily_rollups r left join stores s on s.program_id = r.program_id and s.id = r.store_id
+    where r.program_id = ${f.programId} and r.day between ${f.from}::date and ${f.to}::date ${dims(f, "r")} ${key}
+    order by r.day, r.store_id, r.channel limit ${limit}`);
+}

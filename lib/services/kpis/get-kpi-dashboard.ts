@@ -1,0 +1,153 @@
+import { getLivePlanVersion } from "@/db/queries/plans";
+import { listStores } from "@/db/queries/overview";
+import { listSegments } from "@/db/queries/segments";
+import {
+  binClv,
+  countBuyers,
+  countCohorts,
+  countMembersAndActives,
+  countMembersPerTier,
+  getActivityBounds,
+  listTopRewards,
+  sumDaily,
+  sumOutstandingPoints,
+  type DailyTotals,
+  type KpiQueryFilter,
+} from "@/db/queries/kpi-dashboard";
+import type { LocalizedText } from "@/db/schema/tenancy";
+import type { Executor } from "@/db/types";
+import type { Actor } from "@/lib/auth/actor";
+import {
+  averageTicketMinor,
+  breakageRate,
+  bucketPoints,
+  liabilityMinor,
+  pickGranularity,
+  purchaseFrequency,
+  redemptionRate,
+  repeatPurchaseRate,
+  retentionMatrix,
+  type CohortRow,
+  type Granularity,
+  type PointsDay,
+} from "@/lib/domain/analytics/kpis";
+import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
+import { authorizeProgram } from "@/lib/services/programs/authorize-program";
+import { kpiFiltersSchema, type KpiFiltersInput } from "@/lib/validation/kpi-dashboard";
+import { refreshKpiRollups } from "./refresh-kpi-rollups";
+
+export const COHORT_MONTHS = 12;
+
+export type KpiDashboard = {
+  program: { id: string; currency: string; locale: string; timeZone: string; pointValueMilli: number | null };
+  filters: { from: string; to: string; store: string | null; channel: string | null; segment: string | null; tier: string | null };
+  options: { stores: { id: string; name: string }[]; segments: { id: string; name: string }[]; tiers: { key: string; name: LocalizedText }[] };
+  hasData: boolean;
+  kpis: {
+    members: number; active30: number; active90: number; newEnrolments: number;
+    purchases: number; revenueMinor: number; buyers: number; repeatBuyers: number;
+    pointsIssued: number; pointsRedeemed: number; pointsExpired: number; pointsReversed: number; outstandingPoints: number;
+    repeatRate: number | null; averageTicketMinor: number | null; frequency: number | null;
+    redemptionRate: number | null; breakage: number | null; liabilityMinor: number | null;
+  };
+  granularity: Granularity;
+  points: PointsDay[];
+  cohorts: CohortRow[];
+  tiers: { key: string | null; name: LocalizedText | null; members: number }[];
+  topRewards: { rewardId: string; name: LocalizedText; redemptions: number; points: number }[];
+  clv: { bin: number; upperMinor: number; members: number }[];
+};
+
+/** The local calendar day of `now` in a time zone. */
+export function localDay(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Default range: the twelve months up to the last day with activity (or today, whichever is earlier). */
+function defaultRange(today: string, last: string | null): { from: string; to: string } {
+  const to = last && last < today ? last : today;
+  const [y, m] = to.split("-").map(Number) as [number, number];
+  const start = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10);
+  return { from: start, to };
+}
+
+/**
+ * Everything the analytics dashboard shows for a filter set (analytics:read).
+ * Brings the rollup up to date first (cheap when nothing changed), then reads
+ * day totals from it and member-level figures from the base tables.
+ */
+export async function getKpiDashboard(db: Executor, actor: Actor, input: { programId: string; filters: KpiFiltersInput }, now = new Date()): Promise<KpiDashboard> {
+  const program = await authorizeProgram(db, actor, "analytics:read", input.programId);
+  const parsed = kpiFiltersSchema.parse(input.filters ?? {});
+  await refreshKpiRollups(db, { programId: program.id });
+  const [bounds, stores, segments, plan] = await Promise.all([
+    getActivityBounds(db, program.id),
+    listStores(db, program.id),
+    listSegments(db, { programId: program.id }),
+    getLivePlanVersion(db, { programId: program.id, at: now }),
+  ]);
+  const fallback = defaultRange(localDay(now, program.timeZone), bounds?.last ?? null);
+  let from = parsed.from ?? fallback.from;
+  let to = parsed.to ?? fallback.to;
+  if (from > to) [from, to] = [to, from];
+  if (Date.parse(to) - Date.parse(from) > 3660 * 86_400_000) from = addDays(to, -3660);
+  const store = stores.some((s) => s.id === parsed.store) ? parsed.store! : null;
+  const segment = segments.some((s) => s.id === parsed.segment) ? parsed.segment! : null;
+  const planTiers = ((plan?.definition as PlanDefinition | undefined)?.tiers ?? []).map((t) => ({ key: t.key, name: t.name }));
+  const tier = planTiers.some((t) => t.key === parsed.tier) ? parsed.tier! : null;
+  const f: KpiQueryFilter = { programId: program.id, timeZone: program.timeZone, from, to, storeId: store, channel: parsed.channel ?? null, segmentId: segment, tierKey: tier };
+
+  const daily = await sumDaily(db, f);
+  const people = await countMembersAndActives(db, f);
+  const buyers = await countBuyers(db, f);
+  const outstandingPoints = await sumOutstandingPoints(db, f);
+  const cohortCounts = await countCohorts(db, f);
+  const tierCounts = await countMembersPerTier(db, f);
+  const topRewards = await listTopRewards(db, f);
+  const clv = await binClv(db, f);
+
+  const t = totals(daily);
+  const milli = program.settings.pointValueMilli ?? null;
+  const granularity = pickGranularity(from, to);
+  const tierName = new Map(planTiers.map((x) => [x.key, x.name]));
+  return {
+    program: { id: program.id, currency: program.currency, locale: program.locale, timeZone: program.timeZone, pointValueMilli: milli },
+    filters: { from, to, store, channel: parsed.channel ?? null, segment, tier },
+    options: { stores: stores.map((s) => ({ id: s.id, name: s.name })), segments: segments.map((s) => ({ id: s.id, name: s.name })), tiers: planTiers },
+    hasData: bounds !== null,
+    kpis: {
+      ...people,
+      newEnrolments: t.newEnrolments,
+      purchases: t.purchases,
+      revenueMinor: t.revenueMinor,
+      ...buyers,
+      pointsIssued: t.pointsIssued,
+      pointsRedeemed: t.pointsRedeemed,
+      pointsExpired: t.pointsExpired,
+      pointsReversed: t.pointsReversed,
+      outstandingPoints,
+      repeatRate: repeatPurchaseRate(buyers),
+      averageTicketMinor: averageTicketMinor(t),
+      frequency: purchaseFrequency({ memberPurchases: t.memberPurchases, buyers: buyers.buyers }),
+      redemptionRate: redemptionRate({ issued: t.pointsIssued, reversed: t.pointsReversed, redeemed: t.pointsRedeemed }),
+      breakage: breakageRate({ redeemed: t.pointsRedeemed, expired: t.pointsExpired }),
+      liabilityMinor: milli === null ? null : liabilityMinor({ outstandingPoints, pointValueMilli: milli }),
+    },
+    granularity,
+    points: bucketPoints(daily.map((d) => ({ day: d.day, issued: d.pointsIssued, redeemed: d.pointsRedeemed, expired: d.pointsExpired })), granularity),
+    cohorts: retentionMatrix(cohortCounts, { lastMonth: to, offsets: COHORT_MONTHS }).slice(-COHORT_MONTHS),
+    tiers: tierCounts.map((c) => ({ key: c.tierKey, name: c.tierKey ? (tierName.get(c.tierKey) ?? null) : null, members: c.members })),
+    topRewards,
+    clv,
+  };
+}
+
+function totals(daily: DailyTotals[]): Omit<DailyTotals, "day"> {
+  const t = { purchases: 0, memberPurchases: 0, revenueMinor: 0, memberRevenueMinor: 0, refundedMinor: 0, pointsIssued: 0, pointsRedeemed: 0, pointsExpired: 0, pointsReversed: 0, newEnrolments: 0 };
+  for (const d of daily) for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += d[k];
+  return t;
+}
