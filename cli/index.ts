@@ -4,7 +4,9 @@ import { registerGenerateCommands } from "./commands/generate";
 import { registerImportCommands } from "./commands/import";
 import { registerJobCommands } from "./commands/jobs";
 import { registerLedgerCommands } from "./commands/ledger";
+import { registerPredictCommands } from "./commands/predict";
 import { registerProgramCommands } from "./commands/program";
+import { registerRollupCommands } from "./commands/rollups";
 import { registerSeedCommands } from "./commands/seed";
 import { registerTeamCommands } from "./commands/team";
 
@@ -18,5 +20,7 @@ registerGenerateCommands(cli);
 registerApiKeyCommands(cli);
 registerTeamCommands(cli);
 registerJobCommands(cli);
+registerPredictCommands(cli);
+registerRollupCommands(cli);
 
 void cli.parseAsync(process.argv);

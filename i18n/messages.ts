@@ -12,6 +12,9 @@ import type segments from "@/messages/segments.es.json";
 import type deskSales from "@/messages/desk-sales.es.json";
 import type deskSearch from "@/messages/desk-search.es.json";
 import type deskRedeem from "@/messages/desk-redeem.es.json";
+import type analyticsDashboard from "@/messages/analytics-dashboard.es.json";
+import type campaigns from "@/messages/campaigns.es.json";
+import type analytics from "@/messages/analytics.es.json";
 import type { AppLocale } from "./config";
 
 /**
@@ -20,7 +23,7 @@ import type { AppLocale } from "./config";
  * members) so each area's texts live in their own files; namespaces must not
  * repeat across files.
  */
-export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem;
+export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem & typeof analyticsDashboard & typeof campaigns & typeof analytics;
 
 /** Loads one locale's catalog; `satisfies` makes a key missing from English a type error. */
 export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
@@ -41,7 +44,10 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
     const sales = await import("@/messages/desk-sales.en.json");
     const sg = await import("@/messages/segments.en.json");
     const dr = await import("@/messages/desk-redeem.en.json");
-    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default } satisfies AppMessages;
+    const ad = await import("@/messages/analytics-dashboard.en.json");
+    const cp = await import("@/messages/campaigns.en.json");
+    const an = await import("@/messages/analytics.en.json");
+    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default } satisfies AppMessages;
   }
   const [b, a, d, p, c, r, v, m, pt] = await Promise.all([
     import("@/messages/es.json"),
@@ -59,5 +65,8 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
   const sales = await import("@/messages/desk-sales.es.json");
   const sg = await import("@/messages/segments.es.json");
   const dr = await import("@/messages/desk-redeem.es.json");
-  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default };
+  const ad = await import("@/messages/analytics-dashboard.es.json");
+  const cp = await import("@/messages/campaigns.es.json");
+  const an = await import("@/messages/analytics.es.json");
+  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default };
 }

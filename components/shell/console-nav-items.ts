@@ -22,6 +22,9 @@ export const consoleNavItems: ConsoleNavItem[] = [
   { href: "/console/catalog", labelKey: "Catalog.nav", icon: "bag", permission: "plans:read" },
   { href: "/console/rewards", labelKey: "RewardsNav.rewards", icon: "gift", permission: "rewards:read" },
   { href: "/console/segments", labelKey: "Segments.nav", icon: "compass", permission: "segments:read" },
+  { href: "/console/analytics", labelKey: "AnalyticsDashboard.nav", icon: "trendingUp", permission: "analytics:read", match: "exact" },
+  { href: "/console/analytics/predictions", labelKey: "Predictions.nav", icon: "sparkles", permission: "analytics:read" },
+  { href: "/console/campaigns", labelKey: "Campaigns.nav", icon: "sparkles", permission: "campaigns:read" },
   { href: "/console/team", labelKey: "AdminNav.team", icon: "users", permission: "team:manage" },
   { href: "/console/developers/api-keys", labelKey: "AdminNav.apiKeys", icon: "key", permission: "keys:manage" },
   // The reference documents a public document, so every console reader may see it; keys stay with keys:manage.

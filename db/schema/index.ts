@@ -10,3 +10,5 @@ export * from "./identity";
 export * from "./audit";
 export * from "./webhooks";
 export * from "./auth";
+export * from "./analytics";
+export * from "./kpi-rollups";

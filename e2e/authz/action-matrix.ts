@@ -121,6 +121,12 @@ export const ACTION_MATRIX: ActionRow[] = [
     (name): ActionRow => ({ action: `app/(console)/console/segments/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
   ),
   { action: "app/(console)/console/segments/actions.ts#previewSegmentAction", call: { kind: "args", args: [{}] }, expect: consoleReadAction },
+  // Campaigns: saving, status changes, "run now" and test sends need campaigns:write (an empty post names no campaign and is refused, so probes change nothing).
+  ...["saveCampaignAction", "setCampaignStatusAction", "runCampaignNowAction", "testSendCampaignAction"].map(
+    (name): ActionRow => ({ action: `app/(console)/console/campaigns/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
+  ),
+  // Predictions: "Recalcular" needs analytics:read; an empty post has no as-of date and is refused on validation, so probes write nothing.
+  { action: "app/(console)/console/analytics/predictions/actions.ts#refreshPredictionsAction", call: emptyForm, expect: consoleReadAction },
   // Members: adjusting points needs points:adjust, overriding a tier members:write (owners and admins); reading the ledger members:read.
   // Desk enrolment at store X (members:write there): staff of store Y are refused, console roles without the desk find no program.
   // The probe names store X but no member data, so those who may act get field errors and nothing is written.

@@ -84,12 +84,23 @@ export const MATRIX: Row[] = [
   { route: "/console/rewards/new", expect: { ...consoleRead, analyst: "denied" } },
   // An id that exists nowhere: every signed-in console user gets a 404.
   { route: "/console/rewards/[id]", probe: "/console/rewards/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
+  // Analytics dashboard and its CSV export: every console role reads (analytics:read); the export also needs exports:read, which every console role but staff has.
+  { route: "/console/analytics", expect: consoleRead },
+  { route: "/console/analytics/export", probe: "/console/analytics/export?table=tiers", expect: consoleRead },
   // Segments: every console role lists and previews (segments:read); creating needs segments:write (not analysts).
   { route: "/console/segments", expect: consoleRead },
+  // Predictions: every console role with analytics:read (marketers, analysts, admins); staff are refused.
+  { route: "/console/analytics/predictions", expect: consoleRead },
   { route: "/console/segments/new", expect: { ...consoleRead, analyst: "denied" } },
   // An id that exists nowhere: every signed-in console user gets a 404 (the export answers 404 too; staff lack segments:read).
   { route: "/console/segments/[id]", probe: "/console/segments/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/segments/[id]/export", probe: "/console/segments/00000000-0000-4000-8000-000000000000/export", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
+  // Campaigns: every console role lists them and reads results (campaigns:read); creating and editing need campaigns:write (not analysts).
+  { route: "/console/campaigns", expect: consoleRead },
+  { route: "/console/campaigns/new", expect: { ...consoleRead, analyst: "denied" } },
+  // An id that exists nowhere: every signed-in console user gets a 404.
+  { route: "/console/campaigns/[id]", probe: "/console/campaigns/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
+  { route: "/console/campaigns/[id]/edit", probe: "/console/campaigns/00000000-0000-4000-8000-000000000000/edit", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/settings/outbox", expect: consoleAdmin },
   { route: "/console/team", expect: consoleAdmin },
   { route: "/console/developers/api-keys", expect: consoleAdmin },
