@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { wholeNumberOptions } from "../support/options";
 
 export type BenchOptions = {
   databaseUrl: string;
@@ -48,15 +49,7 @@ export function readOptions(argv: string[]): BenchOptions {
       help: { type: "boolean", default: false },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
-  const int = (name: string, text: string, min: number) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${text}).\n\n${HELP}`);
-    return n;
-  };
+  const int = wholeNumberOptions(HELP, values.help);
   return {
     databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/lazo_bench",
     members: int("members", values.members, 1),

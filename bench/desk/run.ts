@@ -11,6 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
+import { wholeNumberOptions } from "../support/options";
 import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -59,15 +60,7 @@ function options() {
       help: { type: "boolean", default: false },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
-  const int = (name: string, text: string, min: number) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${text}).\n\n${HELP}`);
-    return n;
-  };
+  const int = wholeNumberOptions(HELP, values.help);
   const only = values.only ? values.only.split(",").map((s) => s.trim()) : [...OPERATIONS];
   for (const op of only) if (!(OPERATIONS as readonly string[]).includes(op)) throw new Error(`Unknown operation ${op}.\n\n${HELP}`);
   return {

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
+import { wholeNumberOptions } from "../support/options";
 import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { countSegment } from "@/db/queries/segments";
@@ -65,15 +66,7 @@ function options() {
       help: { type: "boolean", default: false },
     },
   });
-  if (values.help) {
-    console.log(HELP);
-    process.exit(0);
-  }
-  const int = (name: string, text: string, min: number) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min} (got ${text}).\n\n${HELP}`);
-    return n;
-  };
+  const int = wholeNumberOptions(HELP, values.help);
   return {
     databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL,
     members: int("members", values.members, 1),

@@ -7,17 +7,8 @@ import { percentiles, type Percentiles } from "../api/stats";
 export type { Percentiles };
 export { percentiles };
 
-/** A small seeded generator (mulberry32): the same seed picks the same members. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator's seeded PRNG (mulberry32): the same seed picks the same members. */
+export { seededRandom as seeded } from "@/lib/domain/generate/synthetic-data";
 
 export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
