@@ -72,8 +72,9 @@ test.describe("console campaigns", () => {
     await page.getByLabel("Campaign kind").selectOption("bonus");
     await page.getByLabel("Multiplier").fill("2");
     await page.getByLabel("Control group (%)").fill("10");
-    await page.getByLabel("Start").fill(`${dayFromNow(-1)}T00:00`);
-    await page.getByLabel("End").fill(`${dayFromNow(2)}T00:00`);
+    // A month ahead: an active ×2 for all members would double every other test's purchases on this shared server.
+    await page.getByLabel("Start").fill(`${dayFromNow(30)}T00:00`);
+    await page.getByLabel("End").fill(`${dayFromNow(33)}T00:00`);
     await page.getByLabel("Subject (Spanish)").fill("Puntos dobles este fin de semana");
     await page.getByLabel("Text (Spanish)").fill("Gana el doble, {name}.");
     await page.getByLabel("Subject (English)").fill("Double points this weekend");
