@@ -92,7 +92,7 @@ function FilteredHistory({ initial, format }: { initial: ExplainedHistoryPage; f
               {query.isFetchingNextPage ? t("loading") : t("loadMore")}
             </Button>
           ) : (
-            <p className="text-xs text-ink-subtle">{t("end")}</p>
+            <p className="text-xs text-ink-muted">{t("end")}</p>
           )}
         </div>
       ) : null}
