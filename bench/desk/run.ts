@@ -13,8 +13,6 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { wholeNumberOptions } from "../support/options";
 import { sql } from "drizzle-orm";
-import { openDatabase, type Database } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import type { Executor } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import type { UserActor } from "@/lib/auth/session";
@@ -27,7 +25,7 @@ import { redeemReward } from "@/lib/services/rewards/redeem-reward";
 import { createStore } from "@/lib/services/stores/create-store";
 import { getDeskContext } from "@/lib/services/stores/list-desk-stores";
 import { NotFoundError } from "@/lib/errors";
-import { benchSpecs, DEFAULT_BENCH_URL, ensureBenchProgram, type BenchProgram } from "../support/bench-programs";
+import { DEFAULT_BENCH_URL, openBenchPrograms, type BenchProgram } from "../support/bench-programs";
 import { machineFacts, printTable, ratioRow, seeded, timed, writeResult, type RatioRow } from "../support/timing";
 
 const HELP = `npm run bench:desk -- [options]
@@ -195,13 +193,7 @@ async function main(): Promise<void> {
   const o = options();
   const startedAt = new Date().toISOString();
   const facts = machineFacts();
-  const specs = benchSpecs(o);
-  const big = await ensureBenchProgram(o.databaseUrl, specs.big);
-  const baseline = await ensureBenchProgram(o.databaseUrl, specs.baseline);
-
-  const database: Database = await openDatabase({ url: o.databaseUrl, maxConnections: 10 });
-  // As the server does at start: the schema (and its indexes) of this checkout.
-  await migrateDatabase(database);
+  const { big, baseline, database } = await openBenchPrograms(o, 10);
   const runId = Date.now().toString(36);
   const rows: RatioRow[] = [];
   try {

@@ -10,14 +10,12 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { wholeNumberOptions } from "../support/options";
-import { openDatabase, type Database } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { countSegment } from "@/db/queries/segments";
 import { getProgramById } from "@/db/queries/programs";
 import type { Actor } from "@/lib/auth/actor";
 import type { SegmentDefinition } from "@/lib/domain/segments/definition";
 import { previewSegment } from "@/lib/services/segments/preview-segment";
-import { benchSpecs, DEFAULT_BENCH_URL, ensureBenchProgram, type BenchProgram } from "../support/bench-programs";
+import { DEFAULT_BENCH_URL, openBenchPrograms, type BenchProgram } from "../support/bench-programs";
 import { machineFacts, printTable, ratioRow, timed, writeResult, type RatioRow } from "../support/timing";
 
 const HELP = `npm run bench:segments -- [options]
@@ -89,12 +87,7 @@ async function main(): Promise<void> {
   const o = options();
   const startedAt = new Date().toISOString();
   const facts = machineFacts();
-  const specs = benchSpecs(o);
-  const big = await ensureBenchProgram(o.databaseUrl, specs.big);
-  const baseline = await ensureBenchProgram(o.databaseUrl, specs.baseline);
-  const database: Database = await openDatabase({ url: o.databaseUrl, maxConnections: 4 });
-  // As the server does at start: the schema (and its indexes) of this checkout.
-  await migrateDatabase(database);
+  const { big, baseline, database } = await openBenchPrograms(o, 4);
   const rows: RatioRow[] = [];
   const counts: Record<string, { big: number; baseline: number }> = {};
   try {

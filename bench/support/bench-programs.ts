@@ -1,4 +1,6 @@
 import postgres from "postgres";
+import { openDatabase, type Database } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { databaseName, runCli, withDatabase } from "../api/database";
 
 /**
@@ -71,4 +73,21 @@ export async function ensureBenchProgram(url: string, spec: BenchProgramSpec): P
   console.error(`bench: generated ${spec.slug} in ${summary.seconds} s (${summary.rowsPerSecond} rows/s)`);
   found = (await describe(url, spec.slug))!;
   return { ...spec, id: found.id, organizationId: found.organizationId, ledgerEntries: found.ledgerEntries, generated: { seconds: summary.seconds, rowsPerSecond: summary.rowsPerSecond, summary } };
+}
+
+/**
+ * The two programs a bench compares (the big one and its small baseline, made
+ * when missing) and a connection to their database, migrated to this checkout
+ * as the server does at start, so the bench sees this checkout's indexes.
+ */
+export async function openBenchPrograms(
+  o: { databaseUrl: string; members: number; purchases: number; baselineMembers: number; seed: number },
+  maxConnections: number,
+): Promise<{ big: BenchProgram; baseline: BenchProgram; database: Database }> {
+  const specs = benchSpecs(o);
+  const big = await ensureBenchProgram(o.databaseUrl, specs.big);
+  const baseline = await ensureBenchProgram(o.databaseUrl, specs.baseline);
+  const database = await openDatabase({ url: o.databaseUrl, maxConnections });
+  await migrateDatabase(database);
+  return { big, baseline, database };
 }

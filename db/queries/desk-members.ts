@@ -1,6 +1,7 @@
 import { and, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { members, pointAccounts } from "../schema";
 import type { Executor } from "../types";
+import { memberRowColumns, pointAccountOfMember } from "./member-directory";
 
 /**
  * The staff desk's member search: ranked for the counter. Every query keeps
@@ -129,20 +130,12 @@ async function searchWith(db: Executor, p: { programId: string; query: DeskMembe
   const score = sql<number>`(${m.score})::int`;
   const rows = await db
     .select({
-      id: members.id,
-      name: members.name,
-      email: members.email,
-      phone: members.phone,
-      cardNumber: members.cardNumber,
-      tierKey: members.tierKey,
-      status: members.status,
-      available: sql<number>`coalesce(${pointAccounts.available}, 0)::int`,
-      pending: sql<number>`coalesce(${pointAccounts.pending}, 0)::int`,
+      ...memberRowColumns,
       score,
       exact: sql<DeskMemberHit["exact"]>`${m.exact}`,
     })
     .from(members)
-    .leftJoin(pointAccounts, and(eq(pointAccounts.programId, members.programId), eq(pointAccounts.memberId, members.id)))
+    .leftJoin(pointAccounts, pointAccountOfMember)
     .where(and(eq(members.programId, p.programId), ne(members.status, "anonymized"), m.where))
     .orderBy(desc(score), sql`${lowerName} asc`, members.id)
     .limit(p.limit);

@@ -18,6 +18,22 @@ export type MemberListRow = {
   pending: number;
 };
 
+/** The columns of a member list row: who, tier, status and cached balances (0 without a point account yet). */
+export const memberRowColumns = {
+  id: members.id,
+  name: members.name,
+  email: members.email,
+  phone: members.phone,
+  cardNumber: members.cardNumber,
+  tierKey: members.tierKey,
+  status: members.status,
+  available: sql<number>`coalesce(${pointAccounts.available}, 0)::int`,
+  pending: sql<number>`coalesce(${pointAccounts.pending}, 0)::int`,
+};
+
+/** Left-join condition of a member's point account, kept on the program for Citus. */
+export const pointAccountOfMember = and(eq(pointAccounts.programId, members.programId), eq(pointAccounts.memberId, members.id));
+
 function searchCondition(programId: string, q: string | undefined) {
   const text = q?.trim();
   if (!text) return eq(members.programId, programId);
@@ -43,19 +59,9 @@ export async function searchMembers(
 ): Promise<{ rows: MemberListRow[]; total: number }> {
   const where = searchCondition(p.programId, p.q);
   const rows = await db
-    .select({
-      id: members.id,
-      name: members.name,
-      email: members.email,
-      phone: members.phone,
-      cardNumber: members.cardNumber,
-      tierKey: members.tierKey,
-      status: members.status,
-      available: sql<number>`coalesce(${pointAccounts.available}, 0)::int`,
-      pending: sql<number>`coalesce(${pointAccounts.pending}, 0)::int`,
-    })
+    .select(memberRowColumns)
     .from(members)
-    .leftJoin(pointAccounts, and(eq(pointAccounts.programId, members.programId), eq(pointAccounts.memberId, members.id)))
+    .leftJoin(pointAccounts, pointAccountOfMember)
     .where(where)
     .orderBy(asc(sql`lower(coalesce(${members.name}, ${members.email}, ''))`), asc(members.id))
     .offset(p.offset)

@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import type { ComponentProps, ReactNode } from "react";
+import { Icon, type IconName } from "@/components/ui/icons";
 
 type DeskFieldProps = Omit<ComponentProps<"input">, "id" | "size"> & { id: string; label: ReactNode; hint?: ReactNode; error?: string; labelClassName?: string };
 
@@ -44,5 +45,22 @@ export function ReceiptRow({ label, value, strong, testId }: { label: ReactNode;
         {value}
       </dd>
     </div>
+  );
+}
+
+/** A printable receipt card: icon and title, then the rows and buttons it is given. */
+export function ReceiptCard({ icon, title, titleId, testId, children }: { icon: IconName; title: ReactNode; titleId: string; testId: string; children: ReactNode }) {
+  return (
+    <section className="mx-auto max-w-xl space-y-5 rounded-card border border-line bg-surface p-6 shadow-card print:border-0 print:shadow-none" aria-labelledby={titleId} data-testid={testId}>
+      <div className="flex items-center gap-3">
+        <span className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600 print:hidden">
+          <Icon name={icon} className="size-6" />
+        </span>
+        <h2 id={titleId} className="text-2xl font-semibold text-ink">
+          {title}
+        </h2>
+      </div>
+      {children}
+    </section>
   );
 }

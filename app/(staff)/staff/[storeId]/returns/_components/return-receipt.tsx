@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icons";
-import { ReceiptRow } from "../../_components/sales/desk-field";
+import { ReceiptCard, ReceiptRow } from "../../_components/sales/desk-field";
 import type { ReturnReceiptView } from "../actions";
 
 type ReturnReceiptProps = { receipt: ReturnReceiptView; money: (minor: number) => string; points: (n: number) => string; date: (iso: string) => string; onAnother: () => void };
@@ -13,15 +12,7 @@ export function ReturnReceipt({ receipt, money, points, date, onAnother }: Retur
   const t = useTranslations("DeskReturn");
   const tSales = useTranslations("DeskSales");
   return (
-    <section className="mx-auto max-w-xl space-y-5 rounded-card border border-line bg-surface p-6 shadow-card print:border-0 print:shadow-none" aria-labelledby="return-receipt-title" data-testid="return-receipt">
-      <div className="flex items-center gap-3">
-        <span className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600 print:hidden">
-          <Icon name="refresh" className="size-6" />
-        </span>
-        <h2 id="return-receipt-title" className="text-2xl font-semibold text-ink">
-          {t("receiptTitle")}
-        </h2>
-      </div>
+    <ReceiptCard icon="refresh" title={t("receiptTitle")} titleId="return-receipt-title" testId="return-receipt">
       {receipt.replayed ? <p className="rounded-control border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-800">{t("receiptReplayed")}</p> : null}
       <dl>
         <ReceiptRow label={t("receiptOrder")} value={receipt.orderId} />
@@ -41,6 +32,6 @@ export function ReturnReceipt({ receipt, money, points, date, onAnother }: Retur
           {tSales("print")}
         </Button>
       </div>
-    </section>
+    </ReceiptCard>
   );
 }

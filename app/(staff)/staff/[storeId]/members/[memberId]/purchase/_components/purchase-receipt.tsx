@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icons";
-import { ReceiptRow } from "../../../../_components/sales/desk-field";
+import { ReceiptCard, ReceiptRow } from "../../../../_components/sales/desk-field";
 import type { PurchaseReceiptView } from "../actions";
 
 type PurchaseReceiptProps = {
@@ -20,15 +19,7 @@ export function PurchaseReceipt({ receipt, money, points, date, onAnother, backH
   const t = useTranslations("DeskPurchase");
   const tSales = useTranslations("DeskSales");
   return (
-    <section className="mx-auto max-w-xl space-y-5 rounded-card border border-line bg-surface p-6 shadow-card print:border-0 print:shadow-none" aria-labelledby="receipt-title" data-testid="purchase-receipt">
-      <div className="flex items-center gap-3">
-        <span className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600 print:hidden">
-          <Icon name="sparkles" className="size-6" />
-        </span>
-        <h2 id="receipt-title" className="text-2xl font-semibold text-ink">
-          {t("receiptTitle")}
-        </h2>
-      </div>
+    <ReceiptCard icon="sparkles" title={t("receiptTitle")} titleId="receipt-title" testId="purchase-receipt">
       {receipt.replayed ? <p className="rounded-control border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-800" data-testid="receipt-replayed">{t("receiptReplayed")}</p> : null}
       {receipt.tierChanged ? <p className="rounded-control bg-brand-50 px-4 py-3 text-sm font-medium text-brand-800">{t("receiptTier")}</p> : null}
       <dl>
@@ -52,6 +43,6 @@ export function PurchaseReceipt({ receipt, money, points, date, onAnother, backH
           {tSales("backToMember")}
         </ButtonLink>
       </div>
-    </section>
+    </ReceiptCard>
   );
 }
