@@ -22,7 +22,7 @@ export function CurrentStoreBadge({ stores }: { stores: StoreSummary[] }) {
     >
       <Icon name="store" className={store ? "size-5 shrink-0 text-brand-600" : "size-5 shrink-0 text-ink-subtle"} />
       <span className="min-w-0 leading-tight">
-        <span className="block text-[11px] font-medium text-ink-subtle">{t("storeLabel")}</span>
+        <span className="block truncate text-[11px] font-medium text-ink-subtle">{t("storeLabel")}</span>
         <span className="block truncate text-sm font-semibold text-ink">{store ? store.name : t("noStore")}</span>
       </span>
     </p>

@@ -15,7 +15,8 @@ export async function SaleMemberStrip({ info, backHref }: { info: DeskSaleMember
       <span className="flex size-12 shrink-0 items-center justify-center rounded-xl bg-brand-50 text-brand-600">
         <Icon name="idCard" className="size-6" />
       </span>
-      <div className="min-w-0 flex-1">
+      {/* At least room for the card number: on a phone the points wrap below rather than overlap it. */}
+      <div className="min-w-0 flex-1 basis-52">
         <p className="truncate text-lg font-semibold text-ink">{info.member.name ?? t("noName")}</p>
         <p className="text-sm text-ink-muted">
           {t("memberCard", { card: info.member.cardNumber })}
