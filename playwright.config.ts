@@ -34,6 +34,8 @@ function serverEnv(): Record<string, string> {
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.e2e.ts",
+  // Screenshot tours for visual review run only when asked (DESK_SHOTS=1); they assert nothing the journeys do not.
+  testIgnore: process.env.DESK_SHOTS ? [] : ["**/*-screenshots.e2e.ts"],
   outputDir: "test-results/e2e-artifacts",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),

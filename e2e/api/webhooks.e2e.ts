@@ -35,7 +35,13 @@ test.afterAll(async ({ browser }) => {
 });
 
 test("a purchase through the API reaches the receiver signed, retried after two failures, accepted once", async ({ request, browser }) => {
-  const memberId = fixtures().members.a.id;
+  // A member of its own: the fixtures' members keep the balances other tests read.
+  const joined = await request.post("/api/v1/members", {
+    data: { externalId: `wh-${ORDER}`, name: "Wanda Webhook", email: `${ORDER.toLowerCase()}@e2e.example` },
+    headers: { Authorization: `Bearer ${key}`, "Idempotency-Key": `idem-join-${ORDER}` },
+  });
+  expect(joined.status()).toBe(201);
+  const memberId = ((await joined.json()) as { id: string }).id;
   const purchase = await request.post("/api/v1/purchases", {
     data: { memberId, orderId: ORDER, amount: 80, currency: "USD", channel: "ecommerce" },
     headers: { Authorization: `Bearer ${key}`, "Idempotency-Key": `idem-${ORDER}` },

@@ -10,7 +10,6 @@ import { setLocaleCookie, type UiLocale } from "../support/locale";
  *   DESK_SHOTS=1 npx playwright test e2e/staff/desk-redeem-screenshots.e2e.ts
  * (PNGs land in test-results/desk-redeem-shots/).
  */
-test.skip(!process.env.DESK_SHOTS, "visual review only (DESK_SHOTS=1)");
 
 const storeX = () => (JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as { stores: { x: string } }).stores.x;
 const VIEWPORTS = { tablet: { width: 1024, height: 768 }, phone: { width: 390, height: 844 } } as const;

@@ -7,7 +7,8 @@ import { setLocaleCookie, type UiLocale } from "../support/locale";
 /**
  * Screenshots of the desk's sales screens (purchase, return, adjustment) on a
  * tablet and a phone, in Spanish and English, for people to look at:
- * test-results/screens/desk-sales-<locale>-<device>-<step>.png.
+ * test-results/screens/desk-sales-<locale>-<device>-<step>.png. Runs only when asked:
+ *   DESK_SHOTS=1 npx playwright test e2e/staff/desk-sales-screenshots.e2e.ts
  */
 const storeX = (): string => (JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as { stores: { x: string } }).stores.x;
 const DEVICES = { tablet: { width: 1024, height: 768 }, phone: { width: 390, height: 844 } } as const;

@@ -9,7 +9,6 @@ import { setLocaleCookie, type UiLocale } from "../support/locale";
  *   DESK_SHOTS=1 npx playwright test e2e/staff/desk-search-screenshots.e2e.ts
  * (PNGs land in test-results/desk-shots/).
  */
-test.skip(!process.env.DESK_SHOTS, "visual review only (DESK_SHOTS=1)");
 
 const storeX = () => (JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as { stores: { x: string } }).stores.x;
 const memberA = () => (JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as { members: { a: { id: string } } }).members.a.id;
