@@ -57,7 +57,7 @@ const phoneDigits = sql`regexp_replace(coalesce(${members.phone}, ''), '[^0-9]',
 const lowerName = sql`lower(coalesce(${members.name}, ''))`;
 
 /** How a row matches the query (score expression, filter, exact flag) for each kind of query. */
-function matcher(q: DeskMemberSearch, trigram: boolean): { score: SQL; where: SQL; exact: SQL } {
+function matcher(q: DeskMemberSearch, trigram: boolean, programId: string, limit: number): { score: SQL; where: SQL; exact: SQL } {
   switch (q.kind) {
     case "card":
       return { score: sql`100`, where: eq(members.cardNumber, q.cardNumber), exact: sql`'card'` };
@@ -80,25 +80,35 @@ function matcher(q: DeskMemberSearch, trigram: boolean): { score: SQL; where: SQ
       };
     }
     case "name":
-      return trigram ? trigramName(q.text) : plainName(q.text, q.words);
+      return trigram ? trigramName(q.text, programId, limit) : plainName(q.text, q.words);
   }
 }
 
+/** Nearest names taken from the trigram index per way of matching, before exact scoring: the top `limit` by score is among them. */
+const CANDIDATES_PER_LIMIT = 5;
+
 /**
  * pg_trgm: the best of whole-name and best-word similarity, so "Alcia" finds
- * "Alicia Alfa". The first filter is the same test in the operators the
- * trigram index on lower(name) answers (`%`, `<%`, LIKE; thresholds set by
- * searchDeskMembers), so 1M members are not all scored; the second is exact.
+ * "Alicia Alfa". At 1M members a common name is shared by tens of thousands,
+ * so rows are not all scored: the trigram GiST index hands over the nearest
+ * names for each way of matching (whole name `<->`, best word `<<->`, substring),
+ * nearest first and stopping at the limit, and only those candidates are scored
+ * exactly. The operators read their thresholds from settings (searchDeskMembers).
  */
-function trigramName(text: string) {
+function trigramName(text: string, programId: string, limit: number) {
   const similar = sql`greatest(similarity(${lowerName}, ${text}), word_similarity(${text}, ${lowerName}))`;
-  const indexed = sql`lower(${members.name})`;
+  const inProgram = sql`m.program_id = ${programId} and m.status <> 'anonymized'`;
+  const k = limit * CANDIDATES_PER_LIMIT;
+  const nearest = sql`${members.id} in (
+    (select m.id from members m where ${inProgram} and lower(m.name) % ${text} order by lower(m.name) <-> ${text} limit ${k})
+    union all
+    (select m.id from members m where ${inProgram} and ${text} <% lower(m.name) order by ${text} <<-> lower(m.name) limit ${k})
+    union all
+    (select m.id from members m where ${inProgram} and lower(m.name) like ${like(text)} order by lower(m.name) <-> ${text} limit ${k})
+  )`;
   return {
     score: sql`round(least(99, 100 * ${similar}))::int`,
-    where: and(
-      or(sql`${indexed} % ${text}`, sql`${text} <% ${indexed}`, sql`${indexed} like ${like(text)}`),
-      or(sql`${similar} >= ${NAME_THRESHOLD}`, sql`${lowerName} like ${like(text)}`),
-    )!,
+    where: and(nearest, or(sql`${similar} >= ${NAME_THRESHOLD}`, sql`${lowerName} like ${like(text)}`))!,
     exact: sql`null`,
   };
 }
@@ -126,7 +136,7 @@ export async function searchDeskMembers(db: Executor, p: { programId: string; qu
 }
 
 async function searchWith(db: Executor, p: { programId: string; query: DeskMemberSearch; limit: number }, trigram: boolean): Promise<DeskMemberHit[]> {
-  const m = matcher(p.query, trigram);
+  const m = matcher(p.query, trigram, p.programId, p.limit);
   const score = sql<number>`(${m.score})::int`;
   const rows = await db
     .select({

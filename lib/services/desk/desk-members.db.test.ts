@@ -76,6 +76,17 @@ describe("findDeskMembers", () => {
     expect(result.members.map((m) => m.id)).not.toContain(people.bruno!.id);
   });
 
+  it("finds the closest name among more namesakes than it scores (nearest first from the index)", async () => {
+    const crowd = await makeProgram(database);
+    // More near-misses than the candidate pool (5 × the 20 results): every one shares a word with the query.
+    for (let i = 0; i < 130; i++) await createMember(database.db, { programId: crowd.id, name: i % 2 ? "Marta López" : "Mariano Lozano", email: `crowd${i}@example.com` });
+    const mariana = await createMember(database.db, { programId: crowd.id, name: "Mariana López", email: "mariana@example.com" });
+    const rows = await searchDeskMembers(database.db, { programId: crowd.id, query: { kind: "name", text: "mariana lopez", words: ["mariana", "lopez"] }, limit: 20 });
+    expect(rows[0]!.id).toBe(mariana.id);
+    expect(rows).toHaveLength(20);
+    expect(rows.every((r, i) => i === 0 || r.score <= rows[i - 1]!.score)).toBe(true);
+  });
+
   it("ranks by words without pg_trgm too", async () => {
     const rows = await searchDeskMembers(database.db, { programId: program.id, query: { kind: "name", text: "alicia alfaro", words: ["alicia", "alfaro"] }, limit: 10, trigram: false });
     expect(rows[0]!.id).toBe(people.alicia!.id);
