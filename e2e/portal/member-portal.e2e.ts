@@ -18,6 +18,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test("the home shows live points, tier progress, exact expiring points and latest activity; a purchase shows without reload", async ({ page, browser, context, baseURL, request }) => {
+  test.slow(); // two sign-ins' worth of steps and two axe passes
   const pia = fixtures().members.portal;
   await setLocaleCookie(context, baseURL, "es");
   await signInAsMember(page, browser, pia.email);

@@ -17,6 +17,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test("join → code → home → a counter purchase shows live → redeem → coupon QR → the counter validates it once", async ({ page, browser, context, baseURL, request }) => {
+  test.slow(); // a whole member journey plus a cashier's, in two browsers
   const run = Date.now().toString(36);
   const email = `viaje.${run}@example.com`;
   const api = { Authorization: `Bearer ${fixtures().api.key}` };
