@@ -48,10 +48,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       Credentials({
         id: "member-code",
         credentials: { programId: {}, email: {}, code: {} },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           try {
             const email = String(credentials.email ?? "");
-            const member = await verifyMemberCode(db, { programId: String(credentials.programId ?? ""), email, code: String(credentials.code ?? "") });
+            const member = await verifyMemberCode(db, { programId: String(credentials.programId ?? ""), email, code: String(credentials.code ?? ""), ip: clientIp(request.headers) });
             return { id: member.memberId, email, kind: "member", programId: member.programId };
           } catch (error) {
             throw refusal(error);

@@ -14,6 +14,10 @@ export const LIMITS = {
   loginByIp: (ip: string): Limit => ({ bucket: `login:ip:${ip}`, max: 20, windowMs: 60_000 }),
   codeRequestsByEmail: (programId: string, email: string): Limit => ({ bucket: `code-request:${programId}:${email.toLowerCase()}`, max: 5, windowMs: 15 * 60_000 }),
   codeRequestsByIp: (ip: string): Limit => ({ bucket: `code-request:ip:${ip}`, max: 30, windowMs: 15 * 60_000 }),
+  // Wrong one-time codes, across codes: a fresh code every time must not reset the count (each code allows 5 tries).
+  codeVerifyByEmail: (programId: string, email: string): Limit => ({ bucket: `code-verify:${programId}:${email.toLowerCase()}`, max: 10, windowMs: 15 * 60_000 }),
+  // Per address, generous for a store's shared connection: only wrong codes count.
+  codeVerifyByIp: (ip: string): Limit => ({ bucket: `code-verify:ip:${ip}`, max: 30, windowMs: 15 * 60_000 }),
   couponAttemptsByActor: (actorId: string): Limit => ({ bucket: `coupon:${actorId}`, max: 10, windowMs: 60_000 }),
 };
 

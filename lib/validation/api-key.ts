@@ -2,6 +2,9 @@ import { z } from "zod";
 import { API_SCOPES } from "@/lib/auth/permissions";
 import { idSchema } from "./common";
 
+export const MAX_API_RATE_LIMIT = 1_000_000;
+const RATE_LIMIT_MESSAGE = "The rate limit is a whole number of requests a minute, from 1 to 1,000,000.";
+
 export const createApiKeySchema = z
   .object({
     programId: idSchema,
@@ -11,7 +14,12 @@ export const createApiKeySchema = z
       .min(1, { error: "Pick at least one scope." })
       .default([...API_SCOPES]),
     /** Requests per minute for this key (default: LAZO_API_RATE_LIMIT). */
-    rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
+    rateLimitPerMinute: z
+      .number({ error: RATE_LIMIT_MESSAGE })
+      .int({ error: RATE_LIMIT_MESSAGE })
+      .min(1, { error: RATE_LIMIT_MESSAGE })
+      .max(MAX_API_RATE_LIMIT, { error: RATE_LIMIT_MESSAGE })
+      .optional(),
   })
   .strict();
 

@@ -9,14 +9,16 @@ import { parseInput } from "@/lib/validation/common";
 import { createApiKeySchema, revokeApiKeySchema, type CreateApiKeyInput } from "@/lib/validation/api-key";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 
-export type ApiKeySummary = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+/** `rateLimitPerMinute` null: the key follows the server's LAZO_API_RATE_LIMIT. */
+export type ApiKeySummary = { id: string; name: string; prefix: string; scopes: string[]; rateLimitPerMinute: number | null; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-function summarize(row: { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeySummary {
+function summarize(row: { id: string; name: string; prefix: string; scopes: string[]; rateLimitPerMinute: number | null; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeySummary {
   return {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
     scopes: row.scopes,
+    rateLimitPerMinute: row.rateLimitPerMinute,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
@@ -39,7 +41,7 @@ export async function createApiKey(db: Executor, actor: Actor, input: CreateApiK
       rateLimitPerMinute: data.rateLimitPerMinute ?? null,
       createdBy: actor.kind === "user" ? actor.userId : null,
     });
-    await recordAudit(tx, actor, { program, action: "api_key.create", targetType: "api_key", targetId: row.id, after: { name: row.name, prefix, scopes: row.scopes } });
+    await recordAudit(tx, actor, { program, action: "api_key.create", targetType: "api_key", targetId: row.id, after: { name: row.name, prefix, scopes: row.scopes, rateLimitPerMinute: row.rateLimitPerMinute } });
     return { ...summarize(row), key };
   });
 }

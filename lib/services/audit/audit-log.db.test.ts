@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { auditLog } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { insertAuditEntry } from "@/db/queries/audit";
 import type { ProgramRow } from "@/db/queries/programs";
@@ -92,5 +94,40 @@ describe("listOutboxMail", () => {
     const other = await makeProgram(database);
     await expect(listOutboxMail(database.db, userOf(program, "marketer"), { programId: program.id })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listOutboxMail(database.db, userOf(other, "admin"), { programId: program.id })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the audit log is append-only", () => {
+  /** The driver's refusal, through Drizzle's wrapping: its messages and SQLSTATE, or "no error". */
+  async function refusal(work: PromiseLike<unknown>): Promise<string> {
+    try {
+      await work;
+      return "no error";
+    } catch (error) {
+      const parts: string[] = [];
+      for (let e = error as { message?: string; code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) parts.push(`${e.code ?? ""} ${e.message ?? ""}`);
+      return parts.join(" | ");
+    }
+  }
+
+  it("refuses to change or delete an entry, through Drizzle or raw SQL, and keeps it as written", async () => {
+    const program = await makeProgram(database);
+    await createApiKey(database.db, system, { programId: program.id, name: "Kept as written" });
+    const entries = await database.db.select().from(auditLog).where(eq(auditLog.programId, program.id));
+    expect(entries).toHaveLength(1);
+    const entry = entries[0]!;
+
+    expect(await refusal(database.db.update(auditLog).set({ action: "api_key.revoke" }).where(eq(auditLog.id, entry.id)))).toMatch(/23001.*audit_log is append-only: UPDATE refused/);
+    expect(await refusal(database.db.execute(sql`update audit_log set after = '{}'::jsonb where program_id = ${program.id}`))).toMatch(/audit_log is append-only: UPDATE refused/);
+    expect(await refusal(database.db.delete(auditLog).where(eq(auditLog.id, entry.id)))).toMatch(/23001.*audit_log is append-only: DELETE refused/);
+    expect(await refusal(database.db.execute(sql`delete from audit_log where program_id = ${program.id}`))).toMatch(/audit_log is append-only: DELETE refused/);
+    // Inside a transaction too: the refusal rolls the whole transaction back.
+    const sneaky = database.db.transaction(async (tx) => {
+      await insertAuditEntry(tx, { organizationId: program.organizationId, programId: program.id, actorType: "system", actorId: "t", action: "x.y", targetType: "x" });
+      await tx.delete(auditLog).where(eq(auditLog.id, entry.id));
+    });
+    expect(await refusal(sneaky)).toMatch(/DELETE refused/);
+
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.programId, program.id))).toEqual([entry]);
   });
 });

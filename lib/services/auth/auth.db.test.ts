@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { latestMailTo } from "@/db/queries/email-outbox";
@@ -11,6 +12,8 @@ import { verifyUserPassword } from "./verify-user-password";
 let database: Database;
 let programId: string;
 const ip = "203.0.113.7";
+/** Wrong codes count per IP too (LIMITS.codeVerifyByIp): one address per run, so runs on a shared server never add up. */
+const codeIp = `code-test-${randomUUID()}`;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -29,8 +32,8 @@ describe("member one-time codes", () => {
     const member = await createMember(database.db, { programId, email });
     await requestMemberCode(database.db, { programId, email, ip: "198.51.100.1" });
     const code = await codeFromOutbox(email);
-    expect(await verifyMemberCode(database.db, { programId, email, code })).toEqual({ memberId: member.id, programId });
-    await expect(verifyMemberCode(database.db, { programId, email, code })).rejects.toMatchObject({ code: "invalid_code" });
+    expect(await verifyMemberCode(database.db, { programId, email, code, ip: codeIp })).toEqual({ memberId: member.id, programId });
+    await expect(verifyMemberCode(database.db, { programId, email, code, ip: codeIp })).rejects.toMatchObject({ code: "invalid_code" });
   });
 
   it("refuses an expired code", async () => {
@@ -39,7 +42,7 @@ describe("member one-time codes", () => {
     const sentAt = new Date("2026-05-01T10:00:00Z");
     await requestMemberCode(database.db, { programId, email, ip: "198.51.100.2" }, sentAt);
     const code = await codeFromOutbox(email);
-    await expect(verifyMemberCode(database.db, { programId, email, code }, new Date(sentAt.getTime() + 11 * 60_000))).rejects.toMatchObject({ code: "invalid_code" });
+    await expect(verifyMemberCode(database.db, { programId, email, code, ip: codeIp }, new Date(sentAt.getTime() + 11 * 60_000))).rejects.toMatchObject({ code: "invalid_code" });
   });
 
   it("kills a code after five wrong attempts, even the right one", async () => {
@@ -48,8 +51,8 @@ describe("member one-time codes", () => {
     await requestMemberCode(database.db, { programId, email, ip: "198.51.100.3" });
     const code = await codeFromOutbox(email);
     const wrong = code === "000000" ? "111111" : "000000";
-    for (let i = 0; i < 5; i++) await expect(verifyMemberCode(database.db, { programId, email, code: wrong })).rejects.toBeTruthy();
-    await expect(verifyMemberCode(database.db, { programId, email, code })).rejects.toMatchObject({ code: "code_exhausted" });
+    for (let i = 0; i < 5; i++) await expect(verifyMemberCode(database.db, { programId, email, code: wrong, ip: codeIp })).rejects.toBeTruthy();
+    await expect(verifyMemberCode(database.db, { programId, email, code, ip: codeIp })).rejects.toMatchObject({ code: "code_exhausted" });
   });
 
   it("answers the same for an unknown address and sends nothing", async () => {

@@ -8,7 +8,7 @@ import { LazoError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { requestCodeSchema, verifyCodeSchema } from "@/lib/validation/auth";
 import { sendMail } from "@/lib/services/mail/send-mail";
-import { assertUnderLimit, LIMITS, recordFailure } from "@/lib/services/rate-limit";
+import { assertUnderLimit, clearFailures, LIMITS, recordFailure } from "@/lib/services/rate-limit";
 import { markCodeUsed } from "@/db/queries/one-time-codes";
 
 export const CODE_TTL_MS = 10 * 60_000;
@@ -50,9 +50,19 @@ export async function requestMemberCode(db: Executor, input: { programId: string
   return { sent: true };
 }
 
-/** Checks a code: right → the member (and the code is spent); wrong → one attempt used, five kill the code. */
-export async function verifyMemberCode(db: Executor, input: { programId: string; email: string; code: string }, now = new Date()): Promise<{ memberId: string; programId: string }> {
-  const data = parseInput(verifyCodeSchema, input);
+/**
+ * Checks a code: right → the member (and the code is spent); wrong → one attempt used, five kill the code.
+ * Wrong codes also count per email and per IP across codes (LIMITS.codeVerify*): past the limit every
+ * try is refused with rate_limited until the window moves on, right code or not.
+ */
+export async function verifyMemberCode(db: Executor, input: { programId: string; email: string; code: string; ip: string }, now = new Date()): Promise<{ memberId: string; programId: string }> {
+  const data = parseInput(verifyCodeSchema, { programId: input.programId, email: input.email, code: input.code });
+  const limits = [LIMITS.codeVerifyByEmail(data.programId, data.email), LIMITS.codeVerifyByIp(input.ip)];
+  await assertUnderLimit(db, limits, now);
+  const refuse = async (reason: "invalid" | "exhausted") => {
+    await recordFailure(db, limits, now);
+    return new InvalidCodeError(reason);
+  };
   const outcome = await db.transaction(async (tx) => {
     const live = await lockLatestLiveCode(tx, { programId: data.programId, email: data.email, now });
     if (!live) return { ok: false as const, reason: "invalid" as const };
@@ -65,8 +75,9 @@ export async function verifyMemberCode(db: Executor, input: { programId: string;
     await markCodeUsed(tx, { programId: data.programId, id: live.id, now });
     return { ok: true as const };
   });
-  if (!outcome.ok) throw new InvalidCodeError(outcome.reason);
+  if (!outcome.ok) throw await refuse(outcome.reason);
   const member = await findActiveMemberByEmail(db, { programId: data.programId, email: data.email });
-  if (!member) throw new InvalidCodeError("invalid");
+  if (!member) throw await refuse("invalid");
+  await clearFailures(db, LIMITS.codeVerifyByEmail(data.programId, data.email));
   return { memberId: member.id, programId: member.programId };
 }

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { cardNumberTaken, findMemberByExternalId, insertMemberWithAccount, type MemberRow } from "@/db/queries/members";
 import { getProgramById } from "@/db/queries/programs";
 import type { Executor } from "@/db/types";
+import { isUniqueViolation } from "@/db/rows";
 import { makeCardNumber } from "@/lib/domain/card-number";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordEvent } from "@/lib/services/events/record-event";
@@ -14,7 +15,7 @@ export async function createMember(db: Executor, input: CreateMemberInput, now =
   return db.transaction(async (tx) => {
     if (!(await getProgramById(tx, data.programId))) throw new NotFoundError("program", data.programId);
     if (data.externalId && (await findMemberByExternalId(tx, { programId: data.programId, externalId: data.externalId }))) {
-      throw new ConflictError("member_exists", `A member with externalId "${data.externalId}" already exists.`, { externalId: data.externalId });
+      throw memberExists(data.externalId);
     }
     let cardNumber = makeCardNumber(() => randomInt(10));
     while (await cardNumberTaken(tx, { programId: data.programId, cardNumber })) cardNumber = makeCardNumber(() => randomInt(10));
@@ -37,7 +38,15 @@ export async function createMember(db: Executor, input: CreateMemberInput, now =
     });
     await recordEvent(tx, data.programId, "member.created", memberCreatedData(member), now);
     return member;
+  }).catch((error: unknown) => {
+    // Two enrolments of one externalId at once both pass the check above; the unique index stops the second.
+    if (data.externalId && isUniqueViolation(error, "members_program_external_key")) throw memberExists(data.externalId);
+    throw error;
   });
+}
+
+function memberExists(externalId: string): ConflictError {
+  return new ConflictError("member_exists", `A member with externalId "${externalId}" already exists.`, { externalId });
 }
 
 /** The public `data` of member.created (docs/WEBHOOKS.md). */

@@ -12,6 +12,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   "A name is required.": "nameRequired",
   "The name must be at least 2 characters.": "nameShort",
   "Pick at least one scope.": "scopesRequired",
+  "The rate limit is a whole number of requests a minute, from 1 to 1,000,000.": "rateLimit",
 };
 
 const CODES = ["already_member", "own_access", "forbidden", "not_found", "unauthorized"] as const;

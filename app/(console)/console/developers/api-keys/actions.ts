@@ -19,13 +19,16 @@ export async function createApiKeyAction(_previous: CreateApiKeyState, form: For
   const actor = await requireUser(PATH);
   const program = await getConsoleProgramFor(actor);
   const name = String(form.get("name") ?? "");
+  const rateLimit = String(form.get("rateLimitPerMinute") ?? "").trim();
   try {
     const scopes = form.getAll("scopes").map(String) as CreateApiKeyInput["scopes"];
-    const created = await createApiKey(await getAppDb(), actor, { programId: program?.id ?? "", name, scopes });
+    // Empty: the server default. Anything else must be a number; "12x" becomes NaN and the schema says why.
+    const rateLimitPerMinute = rateLimit === "" ? undefined : Number(rateLimit);
+    const created = await createApiKey(await getAppDb(), actor, { programId: program?.id ?? "", name, scopes, rateLimitPerMinute });
     revalidatePath(PATH);
     return { created: { name: created.name, key: created.key } };
   } catch (error) {
-    return formFailure(error, { name });
+    return formFailure(error, { name, rateLimitPerMinute: rateLimit });
   }
 }
 

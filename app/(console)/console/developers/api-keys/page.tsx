@@ -10,6 +10,8 @@ import { requireUser } from "@/lib/auth/session";
 import { formatDateTime, numberLocale } from "@/lib/format";
 import { getAppDb } from "@/lib/server/app-database";
 import { listApiKeys } from "@/lib/services/api-keys/manage-api-keys";
+import { defaultApiRateLimit } from "@/lib/services/api/consume-api-quota";
+import { MAX_API_RATE_LIMIT } from "@/lib/validation/api-key";
 import { AccessDenied } from "../../_components/access-denied";
 import { getConsoleProgramFor } from "../../_lib/console-program";
 import { guardRead } from "../../_lib/guard-read";
@@ -28,6 +30,7 @@ export default async function ApiKeysPage() {
   const result = await guardRead(() => listApiKeys(db, actor, { programId: program.id }));
   if (!result.allowed) return <AccessDenied />;
   const keys = result.data;
+  const defaultLimit = defaultApiRateLimit();
   const when = (iso: string) => formatDateTime(iso, numberLocale(locale, program.locale), program.timeZone);
 
   return (
@@ -62,6 +65,10 @@ export default async function ApiKeysPage() {
                         <dt className="inline">{t("createdAt")} </dt>
                         <dd className="inline tabular-nums">{when(k.createdAt)}</dd>
                       </div>
+                      <div data-testid="api-key-rate-limit">
+                        <dt className="inline">{t("rateLimit")} </dt>
+                        <dd className="inline tabular-nums">{k.rateLimitPerMinute ? t("rateLimitValue", { count: k.rateLimitPerMinute }) : t("rateLimitDefault", { count: defaultLimit })}</dd>
+                      </div>
                       <div>
                         <dt className="inline">{t("lastUsedAt")} </dt>
                         <dd className="inline tabular-nums">{k.lastUsedAt ? when(k.lastUsedAt) : t("neverUsed")}</dd>
@@ -83,7 +90,7 @@ export default async function ApiKeysPage() {
         <Card>
           <CardHeader title={t("create.title")} description={t("create.description")} />
           <CardBody>
-            <CreateKeyForm scopes={API_SCOPES} />
+            <CreateKeyForm scopes={API_SCOPES} rateLimit={{ default: defaultLimit, max: MAX_API_RATE_LIMIT }} />
           </CardBody>
         </Card>
       </div>

@@ -8,7 +8,8 @@ import { TextField } from "@/components/forms/text-field";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { createApiKeyAction, type CreateApiKeyState } from "../actions";
 
-export function CreateKeyForm({ scopes }: { scopes: readonly string[] }) {
+/** `rateLimit`: the server default a key without its own limit gets, and the most a key may have. */
+export function CreateKeyForm({ scopes, rateLimit }: { scopes: readonly string[]; rateLimit: { default: number; max: number } }) {
   const t = useTranslations("ApiKeys");
   const [state, action] = useActionState(createApiKeyAction, {} as CreateApiKeyState);
   return (
@@ -38,6 +39,19 @@ export function CreateKeyForm({ scopes }: { scopes: readonly string[] }) {
               </p>
             ) : null}
           </fieldset>
+          <TextField
+            name="rateLimitPerMinute"
+            label={t("fields.rateLimit")}
+            hint={t("fields.rateLimitHint", { count: rateLimit.default })}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={rateLimit.max}
+            step={1}
+            autoComplete="off"
+            defaultValue={state.created ? "" : state.values?.rateLimitPerMinute}
+            error={state.fieldErrors?.rateLimitPerMinute}
+          />
         </div>
         <SubmitButton pendingLabel={t("create.creating")} className="w-full">
           {t("create.submit")}
