@@ -30,6 +30,7 @@ export const consoleNavItems: ConsoleNavItem[] = [
   // The reference documents a public document, so every console reader may see it; keys stay with keys:manage.
   { href: "/console/developers/reference", labelKey: "ApiReference.nav", icon: "terminal", permission: "program:read" },
   { href: "/console/developers/webhooks", labelKey: "Webhooks.nav", icon: "server", permission: "webhooks:manage" },
+  { href: "/console/settings/program", labelKey: "ProgramSettings.nav", icon: "sliders", permission: "program:write" },
   { href: "/console/settings/outbox", labelKey: "AdminNav.outbox", icon: "mail", permission: "outbox:read" },
   { href: "/console/settings/audit", labelKey: "AdminNav.audit", icon: "clipboard", permission: "audit:read" },
 ];

@@ -176,6 +176,13 @@ const shapes = {
       <path d="M12 7v5l3 2" />
     </>
   ),
+  sliders: (
+    <>
+      <path d="M4 7h10M18 7h2M4 17h4M12 17h8" />
+      <circle cx="16" cy="7" r="2" />
+      <circle cx="10" cy="17" r="2" />
+    </>
+  ),
   qr: (
     <>
       <rect x="3.5" y="3.5" width="6" height="6" rx="1" />

@@ -45,3 +45,17 @@ export async function listProgramIds(db: Executor): Promise<string[]> {
   const rows = await db.select({ id: programs.id }).from(programs).orderBy(asc(programs.createdAt));
   return rows.map((r) => r.id);
 }
+
+/** The program row, locked until the transaction ends: a settings change reads "before" and writes "after" with nobody in between. */
+export async function getProgramForUpdate(tx: Executor, programId: string): Promise<ProgramRow | undefined> {
+  const [row] = await tx.select().from(programs).where(eq(programs.id, programId)).for("update");
+  return row;
+}
+
+export type ProgramSettingsValues = Pick<ProgramRow, "name" | "pointName" | "locale" | "timeZone" | "settings">;
+
+/** Writes the editable settings of a program (name, point name, locale, zone, settings JSON); currency and slug never change here. */
+export async function updateProgramSettingsRow(tx: Executor, input: { programId: string; values: ProgramSettingsValues; now: Date }): Promise<ProgramRow> {
+  const [row] = await tx.update(programs).set({ ...input.values, updatedAt: input.now }).where(eq(programs.id, input.programId)).returning();
+  return row!;
+}

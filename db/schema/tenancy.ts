@@ -20,7 +20,7 @@ export type { LocalizedText };
 
 /** Program-wide settings that are not part of a plan version. */
 export type ProgramSettings = {
-  /** Money value of one point in minor units × 1,000 (e.g. 10 = 0.01 currency units per point). */
+  /** Money value of one point in minor units × 1,000 (e.g. 1,000 = one cent = USD 0.01 per point). Edited in Settings → Program. */
   pointValueMilli?: number;
   /** What happens when a refund reverses points already spent. */
   clawbackPolicy?: "negative_forbidden_forfeit" | "strict";

@@ -3,6 +3,16 @@ import { isKnownCurrency, isKnownTimeZone } from "@/lib/domain/money";
 
 export const SUPPORTED_LANGUAGES = ["es", "en"] as const;
 
+/** A BCP 47 tag of a language the UI speaks (es-MX, es-419, en-US…): it formats the program's numbers, dates and money. */
+export function isProgramLocale(tag: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return SUPPORTED_LANGUAGES.some((lang) => canonical === lang || canonical?.startsWith(`${lang}-`));
+  } catch {
+    return false;
+  }
+}
+
 export const createProgramSchema = z
   .object({
     slug: z
@@ -19,14 +29,7 @@ export const createProgramSchema = z
     locale: z
       .string()
       .trim()
-      .refine((l) => {
-        try {
-          const [canonical] = Intl.getCanonicalLocales(l);
-          return SUPPORTED_LANGUAGES.some((lang) => canonical === lang || canonical?.startsWith(`${lang}-`));
-        } catch {
-          return false;
-        }
-      }, { error: "Use a Spanish or English locale such as es-MX, es-CL or en-US." })
+      .refine(isProgramLocale, { error: "Use a Spanish or English locale such as es-MX, es-CL or en-US." })
       .default("es-MX"),
     timeZone: z.string().trim().refine(isKnownTimeZone, { error: "Unknown IANA time zone." }).default("America/Mexico_City"),
     organizationSlug: z.string().trim().min(1).max(48).optional(),

@@ -12,6 +12,12 @@ import { createProgram } from "@/lib/services/programs/create-program";
 
 export const DEMO_PROGRAM_SLUG = "demo";
 export const DEMO_PASSWORD = "lazo-demo-2026";
+/**
+ * USD 0.05 a point (minor units × 1,000): what the demo's catalog pays out
+ * ($5 off for 100 points), so the liability in Analytics, the portal's "worth"
+ * line and paying with points at the counter all agree with the rewards.
+ */
+export const DEMO_POINT_VALUE_MILLI = 5_000;
 
 const DATASETS = {
   demo: "db/seed-data/cdnow/CDNOW_master.txt",
@@ -44,7 +50,7 @@ export async function seedDemo(
     locale: "es-MX",
     timeZone: "America/Mexico_City",
     organizationSlug: "lazo-demo",
-  });
+  }, { settings: { pointValueMilli: DEMO_POINT_VALUE_MILLI } });
   const stores = await insertStores(db, [
     { programId: program.id, code: "CDMX-CEN", name: "Centro Histórico", city: "Ciudad de México", sortOrder: 1 },
     { programId: program.id, code: "CDMX-POL", name: "Polanco", city: "Ciudad de México", sortOrder: 2 },

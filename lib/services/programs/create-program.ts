@@ -1,5 +1,6 @@
 import { findOrganizationBySlug, getProgramBySlug, insertOrganization, insertProgram, type ProgramRow } from "@/db/queries/programs";
 import { insertPlanVersion } from "@/db/queries/plans";
+import type { ProgramSettings } from "@/db/schema/tenancy";
 import type { Executor } from "@/db/types";
 import { defaultPlan, type PlanDefinition } from "@/lib/domain/plan/plan-definition";
 import { ConflictError } from "@/lib/errors";
@@ -9,11 +10,13 @@ import { createProgramSchema, type CreateProgramInput } from "@/lib/validation/p
 /**
  * Creates a program (and its organization when new) with a published default
  * plan, effective from the beginning of time so imported history earns too.
+ * `settings` (point value, clawback policy) come from trusted callers (the
+ * demo seed); people change them later through updateProgramSettings.
  */
 export async function createProgram(
   db: Executor,
   input: CreateProgramInput,
-  options: { plan?: PlanDefinition; now?: Date } = {},
+  options: { plan?: PlanDefinition; settings?: ProgramSettings; now?: Date } = {},
 ): Promise<ProgramRow> {
   const data = parseInput(createProgramSchema, input);
   const now = options.now ?? new Date();
@@ -31,6 +34,7 @@ export async function createProgram(
       locale: data.locale,
       timeZone: data.timeZone,
       ...(data.pointName ? { pointName: data.pointName } : {}),
+      ...(options.settings ? { settings: options.settings } : {}),
     });
     await insertPlanVersion(tx, {
       programId: program.id,

@@ -5,11 +5,13 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/session";
 import { formatCount, formatPoints, numberLocale } from "@/lib/format";
 import { localizedText } from "@/lib/localized-text";
 import { getAppDb } from "@/lib/server/app-database";
 import { COHORT_MONTHS, getKpiDashboard, type KpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
+import { getConsoleProgram } from "@/lib/services/programs/get-console-program";
 import type { KpiExportTable } from "@/lib/validation/kpi-dashboard";
 import { AccessDenied } from "../_components/access-denied";
 import { getConsoleProgramFor } from "../_lib/console-program";
@@ -35,6 +37,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   const result = await guardRead(() => getKpiDashboard(db, actor, { programId: program.id, filters: pickFilterParams(params) }));
   if (!result.allowed) return <AccessDenied />;
   const dashboard = result.data;
+  const context = await getConsoleProgram(db, actor);
+  const canEditSettings = context ? can(actor, "program:write", context) : false;
   const nl = numberLocale(locale, program.locale);
   const exportLink = (table: KpiExportTable, primary = false) => (
     <a
@@ -59,7 +63,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
         </div>
       ) : (
         <>
-          <KpiCards dashboard={dashboard} />
+          <KpiCards dashboard={dashboard} settingsHref={canEditSettings ? "/console/settings/program#point-value" : null} />
           <Card className="mt-10" data-testid="points-card">
             <CardHeader title={t("points.title")} description={t("points.description", { granularity: dashboard.granularity })} action={exportLink("points")} />
             <CardBody>

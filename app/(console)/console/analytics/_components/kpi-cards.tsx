@@ -1,10 +1,16 @@
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { Icon } from "@/components/ui/icons";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatCount, formatDate, formatMoney, formatPercent, formatPoints, numberLocale } from "@/lib/format";
 import type { KpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
 
-/** The headline KPIs of the filtered period; ratios without a denominator show "—". */
-export function KpiCards({ dashboard }: { dashboard: KpiDashboard }) {
+/**
+ * The headline KPIs of the filtered period; ratios without a denominator show "—".
+ * Without a cost per point the liability is unknown: the card says where it is
+ * set, as a link for those who may set it (`settingsHref`).
+ */
+export function KpiCards({ dashboard, settingsHref }: { dashboard: KpiDashboard; settingsHref: string | null }) {
   const t = useTranslations("AnalyticsDashboard");
   const locale = useLocale();
   const { program, kpis, filters } = dashboard;
@@ -36,9 +42,21 @@ export function KpiCards({ dashboard }: { dashboard: KpiDashboard }) {
           hint={t("kpis.redemptionRateHint", { redeemed: formatPoints(kpis.pointsRedeemed, nl), issued: formatPoints(kpis.pointsIssued, nl) })} />
         <StatCard testId="kpi-breakage" icon="clock" label={t("kpis.breakage")} value={pct(kpis.breakage)} hint={t("kpis.breakageHint", { expired: formatPoints(kpis.pointsExpired, nl) })} />
         <StatCard testId="kpi-liability" icon="coins" label={t("kpis.liability")} value={kpis.liabilityMinor === null ? none : money(kpis.liabilityMinor)}
-          hint={kpis.liabilityMinor === null ? t("kpis.liabilityUnset") : t("kpis.liabilityHint", { points: formatPoints(kpis.outstandingPoints, nl) })} />
+          hint={kpis.liabilityMinor === null ? <LiabilityUnset settingsHref={settingsHref} /> : t("kpis.liabilityHint", { points: formatPoints(kpis.outstandingPoints, nl) })} />
       </Section>
     </>
+  );
+}
+
+function LiabilityUnset({ settingsHref }: { settingsHref: string | null }) {
+  const t = useTranslations("AnalyticsDashboard.kpis");
+  // The card's hint is one truncated line; this one wraps, it is the only way to learn where the value is set.
+  if (!settingsHref) return <span className="whitespace-normal" data-testid="liability-unset">{t("liabilityUnset")}</span>;
+  return (
+    <Link href={settingsHref} className="inline-flex items-center gap-1 font-medium whitespace-normal text-brand-700 underline-offset-2 hover:underline" data-testid="liability-settings-link">
+      {t("liabilitySetLink")}
+      <Icon name="arrowRight" className="size-3 shrink-0" />
+    </Link>
   );
 }
 
