@@ -15,6 +15,8 @@ import type deskRedeem from "@/messages/desk-redeem.es.json";
 import type analyticsDashboard from "@/messages/analytics-dashboard.es.json";
 import type campaigns from "@/messages/campaigns.es.json";
 import type analytics from "@/messages/analytics.es.json";
+import type inbox from "@/messages/inbox.es.json";
+import type programSettings from "@/messages/program-settings.es.json";
 import type { AppLocale } from "./config";
 
 /**
@@ -23,7 +25,7 @@ import type { AppLocale } from "./config";
  * members) so each area's texts live in their own files; namespaces must not
  * repeat across files.
  */
-export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem & typeof analyticsDashboard & typeof campaigns & typeof analytics;
+export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem & typeof analyticsDashboard & typeof campaigns & typeof analytics & typeof inbox & typeof programSettings;
 
 /** Loads one locale's catalog; `satisfies` makes a key missing from English a type error. */
 export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
@@ -47,7 +49,9 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
     const ad = await import("@/messages/analytics-dashboard.en.json");
     const cp = await import("@/messages/campaigns.en.json");
     const an = await import("@/messages/analytics.en.json");
-    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default } satisfies AppMessages;
+    const ib = await import("@/messages/inbox.en.json");
+    const ps = await import("@/messages/program-settings.en.json");
+    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default } satisfies AppMessages;
   }
   const [b, a, d, p, c, r, v, m, pt] = await Promise.all([
     import("@/messages/es.json"),
@@ -68,5 +72,7 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
   const ad = await import("@/messages/analytics-dashboard.es.json");
   const cp = await import("@/messages/campaigns.es.json");
   const an = await import("@/messages/analytics.es.json");
-  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default };
+  const ib = await import("@/messages/inbox.es.json");
+  const ps = await import("@/messages/program-settings.es.json");
+  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default };
 }

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { campaignAwards, campaignMembers, campaigns, memberMessages } from "../schema";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { campaignAwards, campaignMembers, campaigns } from "../schema";
+import type { CampaignRunProgress } from "../schema/engagement";
 import { selectRows } from "../rows";
 import type { Executor } from "../types";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type NewCampaign = typeof campaigns.$inferInsert;
-export type InboxMessageRow = typeof memberMessages.$inferSelect;
 
 export async function listCampaigns(db: Executor, p: { programId: string }): Promise<CampaignRow[]> {
   return db.select().from(campaigns).where(eq(campaigns.programId, p.programId)).orderBy(desc(campaigns.createdAt), asc(campaigns.id));
@@ -36,10 +36,10 @@ export async function updateCampaignRow(tx: Executor, p: { programId: string; ca
   return row;
 }
 
-export async function addCampaignSpend(tx: Executor, p: { programId: string; campaignId: string; points: number; moneyMinor: number }): Promise<void> {
+export async function addCampaignSpend(tx: Executor, p: { programId: string; campaignId: string; points: number; moneyMinor: number; count?: number }): Promise<void> {
   await tx
     .update(campaigns)
-    .set({ spentPoints: sql`${campaigns.spentPoints} + ${p.points}`, spentMoneyMinor: sql`${campaigns.spentMoneyMinor} + ${p.moneyMinor}` })
+    .set({ spentPoints: sql`${campaigns.spentPoints} + ${p.points}`, spentMoneyMinor: sql`${campaigns.spentMoneyMinor} + ${p.moneyMinor}`, spentCount: sql`${campaigns.spentCount} + ${p.count ?? 0}` })
     .where(and(eq(campaigns.programId, p.programId), eq(campaigns.id, p.campaignId)));
 }
 
@@ -74,13 +74,27 @@ export async function listMemberBonusCampaigns(db: Executor, p: { programId: str
 
 export type AudiencePageRow = { id: string };
 
-/** One page of a campaign's audience (its segment's members, or every active member), keyset by id. */
-export async function listAudiencePage(db: Executor, p: { programId: string; segmentId: string | null; after: string | null; limit: number }): Promise<string[]> {
+const inSegment = (segmentId: string | null) =>
+  segmentId ? sql`and exists (select 1 from segment_members sm where sm.program_id = m.program_id and sm.segment_id = ${segmentId}::uuid and sm.member_id = m.id)` : sql``;
+
+const notAwarded = (pending?: { campaignId: string; periodKey: string }) =>
+  pending
+    ? sql`and not exists (select 1 from campaign_awards a where a.program_id = m.program_id and a.campaign_id = ${pending.campaignId}::uuid and a.member_id = m.id and a.period_key = ${pending.periodKey})`
+    : sql``;
+
+/**
+ * One page of a campaign's audience (its segment's members, or every active
+ * member), keyset by id. With `pending`, only members the campaign has no
+ * award for in that period yet: a later sweep of a running offer reads the
+ * newcomers only.
+ */
+export async function listAudiencePage(db: Executor, p: { programId: string; segmentId: string | null; after: string | null; limit: number; pending?: { campaignId: string; periodKey: string } }): Promise<string[]> {
   const rows = await selectRows<AudiencePageRow>(
     db,
     sql`select m.id from members m
         where m.program_id = ${p.programId}::uuid and m.status = 'active'
-          ${p.segmentId ? sql`and exists (select 1 from segment_members sm where sm.program_id = m.program_id and sm.segment_id = ${p.segmentId}::uuid and sm.member_id = m.id)` : sql``}
+          ${inSegment(p.segmentId)}
+          ${notAwarded(p.pending)}
           ${p.after ? sql`and m.id > ${p.after}::uuid` : sql``}
         order by m.id limit ${p.limit}`,
   );
@@ -167,33 +181,40 @@ export async function insertAward(tx: Executor, values: typeof campaignAwards.$i
   return rows.length > 0;
 }
 
+/** How many active members the audience holds (the sweep's progress total). */
+export async function countAudience(db: Executor, p: { programId: string; segmentId: string | null; pending?: { campaignId: string; periodKey: string } }): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from members m where m.program_id = ${p.programId}::uuid and m.status = 'active' ${inSegment(p.segmentId)} ${notAwarded(p.pending)}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Award rows of one period, by arm: how many members a campaign has already been through. */
+export async function countPeriodAwards(db: Executor, p: { programId: string; campaignId: string; periodKey: string }): Promise<{ awarded: number; control: number }> {
+  const [row] = await db
+    .select({ awarded: sql<number>`count(*) filter (where not ${campaignAwards.isControl})::int`, control: sql<number>`count(*) filter (where ${campaignAwards.isControl})::int` })
+    .from(campaignAwards)
+    .where(and(eq(campaignAwards.programId, p.programId), eq(campaignAwards.campaignId, p.campaignId), eq(campaignAwards.periodKey, p.periodKey)));
+  return { awarded: Number(row?.awarded ?? 0), control: Number(row?.control ?? 0) };
+}
+
+export async function setCampaignProgress(db: Executor, p: { programId: string; campaignId: string; progress: CampaignRunProgress }): Promise<void> {
+  await db
+    .update(campaigns)
+    .set({ runProgress: p.progress })
+    .where(and(eq(campaigns.programId, p.programId), eq(campaigns.id, p.campaignId)));
+}
+
+export async function setAwardCoupon(tx: Executor, p: { programId: string; campaignId: string; memberId: string; periodKey: string; couponId: string }): Promise<void> {
+  await tx
+    .update(campaignAwards)
+    .set({ couponId: p.couponId })
+    .where(and(eq(campaignAwards.programId, p.programId), eq(campaignAwards.campaignId, p.campaignId), eq(campaignAwards.memberId, p.memberId), eq(campaignAwards.periodKey, p.periodKey)));
+}
+
 export async function setAwardEntry(tx: Executor, p: { programId: string; campaignId: string; memberId: string; periodKey: string; entryId: number }): Promise<void> {
   await tx
     .update(campaignAwards)
     .set({ entryId: p.entryId })
     .where(and(eq(campaignAwards.programId, p.programId), eq(campaignAwards.campaignId, p.campaignId), eq(campaignAwards.memberId, p.memberId), eq(campaignAwards.periodKey, p.periodKey)));
-}
-
-export async function insertInboxMessage(tx: Executor, values: typeof memberMessages.$inferInsert): Promise<void> {
-  await tx.insert(memberMessages).values(values);
-}
-
-export async function listInboxMessages(db: Executor, p: { programId: string; memberId: string; limit: number }): Promise<InboxMessageRow[]> {
-  return db
-    .select()
-    .from(memberMessages)
-    .where(and(eq(memberMessages.programId, p.programId), eq(memberMessages.memberId, p.memberId)))
-    .orderBy(desc(memberMessages.createdAt), desc(memberMessages.id))
-    .limit(p.limit);
-}
-
-export async function markInboxRead(tx: Executor, p: { programId: string; memberId: string; messageId: string; at: Date }): Promise<boolean> {
-  const rows = await tx
-    .update(memberMessages)
-    .set({ readAt: p.at })
-    .where(and(eq(memberMessages.programId, p.programId), eq(memberMessages.memberId, p.memberId), eq(memberMessages.id, p.messageId), isNull(memberMessages.readAt)))
-    .returning({ id: memberMessages.id });
-  return rows.length > 0;
 }
 
 export type ArmMetricsRow = {
@@ -208,12 +229,15 @@ export type ArmMetricsRow = {
   revenue_sq: number;
   redemptions: number;
   redemptions_sq: number;
+  offers_issued: number;
+  offers_redeemed: number;
 };
 
 /**
  * Per arm, sums and sums of squares of each member's outcomes inside the
  * window: participation (bought at least once), purchases, revenue kept (after
- * refunds) and redemptions. One statement; the lift is computed in lib/domain.
+ * refunds) and redemptions; and an offer's coupons issued and redeemed (over the
+ * campaign's life). One statement; the lift is computed in lib/domain.
  */
 export async function campaignArmMetrics(db: Executor, p: { programId: string; campaignId: string; from: Date; to: Date }): Promise<ArmMetricsRow[]> {
   const from = p.from.toISOString();
@@ -223,7 +247,8 @@ export async function campaignArmMetrics(db: Executor, p: { programId: string; c
     sql`with per_member as (
           select cm.group::text as "group", cm.member_id,
             coalesce(pu.n, 0) as purchases, coalesce(pu.revenue, 0) as revenue, coalesce(rd.n, 0) as redemptions,
-            coalesce(aw.n, 0) as awarded, coalesce(aw.points, 0) as points
+            coalesce(aw.n, 0) as awarded, coalesce(aw.points, 0) as points,
+            coalesce(cp.issued, 0) as offers_issued, coalesce(cp.redeemed, 0) as offers_redeemed
           from campaign_members cm
           left join lateral (select count(*)::float8 as n, sum(p.amount_minor - p.refunded_minor)::float8 as revenue from purchases p
             where p.program_id = cm.program_id and p.member_id = cm.member_id and p.status <> 'refunded'
@@ -233,12 +258,15 @@ export async function campaignArmMetrics(db: Executor, p: { programId: string; c
               and e.occurred_at >= ${from}::timestamptz and e.occurred_at < ${to}::timestamptz) rd on true
           left join lateral (select count(*)::float8 as n, sum(a.points)::float8 as points from campaign_awards a
             where a.program_id = cm.program_id and a.campaign_id = cm.campaign_id and a.member_id = cm.member_id and not a.is_control) aw on true
+          left join lateral (select count(*)::float8 as issued, count(*) filter (where c.status = 'redeemed')::float8 as redeemed from coupons c
+            where c.program_id = cm.program_id and c.member_id = cm.member_id and c.campaign_id = cm.campaign_id) cp on true
           where cm.program_id = ${p.programId}::uuid and cm.campaign_id = ${p.campaignId}::uuid)
         select "group", count(*)::float8 as n, sum(case when awarded > 0 then 1 else 0 end)::float8 as awarded, sum(points)::float8 as points,
           sum(case when purchases > 0 then 1 else 0 end)::float8 as participants,
           sum(purchases)::float8 as purchases, sum(purchases * purchases)::float8 as purchases_sq,
           sum(revenue)::float8 as revenue, sum(revenue * revenue)::float8 as revenue_sq,
-          sum(redemptions)::float8 as redemptions, sum(redemptions * redemptions)::float8 as redemptions_sq
+          sum(redemptions)::float8 as redemptions, sum(redemptions * redemptions)::float8 as redemptions_sq,
+          sum(offers_issued)::float8 as offers_issued, sum(offers_redeemed)::float8 as offers_redeemed
         from per_member group by "group"`,
   );
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === "group" ? v : Number(v ?? 0)])) as ArmMetricsRow);

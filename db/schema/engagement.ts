@@ -23,6 +23,8 @@ export const segmentMembers = pgTable("segment_members", {
   index("segment_members_member_idx").on(t.programId, t.memberId),
 ]);
 
+export type CampaignRunProgress = { startedAt: string; finishedAt: string | null; done: number; total: number; awarded: number; control: number; skipped: number };
+
 export const campaignKind = pgEnum("campaign_kind", ["trigger", "bonus", "grant", "offer"]);
 export const campaignStatus = pgEnum("campaign_status", ["draft", "scheduled", "running", "paused", "ended"]);
 
@@ -38,10 +40,16 @@ export const campaigns = pgTable("campaigns", {
   controlShare: integer("control_share_pct").notNull().default(0),
   budgetPoints: integer("budget_points"),
   budgetMoneyMinor: bigint("budget_money_minor", { mode: "number" }),
+  /** Most awards (offers' coupons, grants, trigger awards) the campaign may give; null: no count cap. */
+  budgetCount: integer("budget_count"),
   spentPoints: integer("spent_points").notNull().default(0),
   spentMoneyMinor: bigint("spent_money_minor", { mode: "number" }).notNull().default(0),
+  /** Awards given to treatment members so far (checked against budget_count under the campaign's row lock). */
+  spentCount: integer("spent_count").notNull().default(0),
   startsAt: tstz("starts_at"),
   endsAt: tstz("ends_at"),
+  /** The latest sweep over the audience (grants and offers): how far it got, for the console's progress bar. */
+  runProgress: jsonb("run_progress").$type<CampaignRunProgress>(),
   /** Most awards one member may receive from this campaign over its life (null: once per trigger period). */
   frequencyCap: integer("frequency_cap"),
   createdBy: uuid("created_by"),
@@ -85,8 +93,15 @@ export const memberMessages = pgTable("member_messages", {
   memberId: uuid("member_id").notNull(),
   id: uuid("id").notNull().defaultRandom(),
   campaignId: uuid("campaign_id"),
+  /** Offers: the coupon the message carries, and its reward. */
+  couponId: uuid("coupon_id"),
+  rewardId: uuid("reward_id"),
   title: jsonb("title").$type<LocalizedText>().notNull(),
   body: jsonb("body").$type<LocalizedText>().notNull(),
   readAt: tstz("read_at"),
   createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.programId, t.memberId, t.id] })]);
+}, (t) => [
+  primaryKey({ columns: [t.programId, t.memberId, t.id] }),
+  // The inbox lists a member's messages newest first; the badge counts the unread ones.
+  index("member_messages_member_created_idx").on(t.programId, t.memberId, t.createdAt),
+]);

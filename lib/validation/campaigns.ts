@@ -32,12 +32,13 @@ const campaignFields = {
   controlSharePct: z.coerce.number().int().min(0).max(50).default(0),
   budgetPoints: optionalCap,
   budgetMoneyMinor: optionalCap,
+  budgetCount: optionalCap,
   frequencyCap: z.coerce.number().int().min(1).max(1_000).nullish(),
   startsAt: optionalDate,
   endsAt: optionalDate,
 };
 
-/** What each kind needs: triggers a trigger and points, grants points, bonuses a multiplier and dates, offers a reward. */
+/** What each kind needs: triggers a trigger and points, grants points, bonuses a multiplier and dates, offers a reward (and no points cap). */
 function kindRules<T extends z.infer<z.ZodObject<typeof campaignFields>>>(c: T, ctx: z.RefinementCtx) {
   const need = (path: keyof T & string, ok: boolean) => ok || ctx.addIssue({ code: "custom", path: [path], message: "Required." });
   if (c.kind === "trigger") {
@@ -50,7 +51,11 @@ function kindRules<T extends z.infer<z.ZodObject<typeof campaignFields>>>(c: T, 
     need("startsAt", Boolean(c.startsAt));
     need("endsAt", Boolean(c.endsAt));
   }
-  if (c.kind === "offer") need("rewardId", Boolean(c.rewardId));
+  if (c.kind === "offer") {
+    need("rewardId", Boolean(c.rewardId));
+    // An offer gives a coupon, not points: its caps are a count of coupons and their money value.
+    if (c.budgetPoints) ctx.addIssue({ code: "custom", path: ["budgetPoints"], message: "Offers give no points; cap them by coupons or money." });
+  }
   if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Must be after the start." });
 }
 

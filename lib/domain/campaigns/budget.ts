@@ -29,3 +29,32 @@ export function allocateBudget(budget: Budget, spent: Spent, awards: number[], p
   });
   return { granted, spent: now };
 }
+
+/** An award's cost against every cap: its points, its money and one award of the count. */
+export type AwardCost = { points: number; moneyMinor: number };
+
+/**
+ * Whether one more award of `cost` fits every cap: points, money and the
+ * count of awards (`countCap`, e.g. "at most 500 coupons"). Like fitsBudget,
+ * an award is whole: the campaign stops before passing any cap.
+ */
+export function fitsCaps(caps: Budget & { count: number | null }, spent: Spent & { count: number }, cost: AwardCost): boolean {
+  if (caps.count !== null && spent.count + 1 > caps.count) return false;
+  if (caps.points !== null && spent.points + cost.points > caps.points) return false;
+  if (caps.moneyMinor !== null && spent.moneyMinor + cost.moneyMinor > caps.moneyMinor) return false;
+  return true;
+}
+
+export type OfferReward = { kind: "amount_discount" | "percent_discount" | "free_product" | "experience" | "partner_perk"; value: number | null; pointsPrice: number };
+
+/**
+ * What one offer coupon costs the program in money (minor units): an amount
+ * discount is worth its amount; anything else is worth its points price at
+ * the point's value (rounded up, never under-counted). Null when there is no
+ * way to tell (no point value set), so a money cap cannot be kept.
+ */
+export function offerCostMinor(reward: OfferReward, pointValueMilli: number | null | undefined): number | null {
+  if (reward.kind === "amount_discount" && reward.value !== null) return reward.value;
+  if (!pointValueMilli || pointValueMilli <= 0) return null;
+  return awardCostMinor(reward.pointsPrice, pointValueMilli);
+}

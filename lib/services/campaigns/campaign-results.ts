@@ -10,7 +10,8 @@ import { campaignRefSchema } from "@/lib/validation/campaigns";
 export const RESULT_METRICS = ["participation", "purchases", "revenue", "redemptions"] as const;
 export type ResultMetric = (typeof RESULT_METRICS)[number];
 
-export type ArmTotals = { members: number; awarded: number; points: number };
+/** Per arm: members, awards and points given; for offers, coupons issued and redeemed (control members get none, by design). */
+export type ArmTotals = { members: number; awarded: number; points: number; offersIssued: number; offersRedeemed: number };
 export type CampaignResults = {
   campaign: CampaignRow;
   window: { from: Date; to: Date };
@@ -47,7 +48,7 @@ export async function getCampaignResults(db: Executor, actor: Actor, input: { pr
   const c = rows.find((r) => r.group === "control");
   const st = summaries(t);
   const sc = summaries(c);
-  const totals = (r: ArmMetricsRow | undefined): ArmTotals => ({ members: r?.n ?? 0, awarded: r?.awarded ?? 0, points: r?.points ?? 0 });
+  const totals = (r: ArmMetricsRow | undefined): ArmTotals => ({ members: r?.n ?? 0, awarded: r?.awarded ?? 0, points: r?.points ?? 0, offersIssued: r?.offers_issued ?? 0, offersRedeemed: r?.offers_redeemed ?? 0 });
   return {
     campaign,
     window: { from, to },

@@ -229,9 +229,9 @@ describe("the portal inbox", () => {
     const inbox = await listMyInbox(database.db, asAna);
     expect(inbox).toMatchObject({ unread: 1, messages: [{ title: { es: "¡Feliz cumpleaños, Ana!" } }] });
     const id = inbox.messages[0]!.id;
-    await expect(markMyMessageRead(database.db, asBeto, id)).rejects.toMatchObject({ code: "not_found" });
-    expect(await markMyMessageRead(database.db, asAna, id, NOW)).toEqual({ changed: true });
-    expect(await markMyMessageRead(database.db, asAna, id, NOW)).toEqual({ changed: false });
+    await expect(markMyMessageRead(database.db, asBeto, { messageId: id })).rejects.toMatchObject({ code: "not_found" });
+    expect(await markMyMessageRead(database.db, asAna, { messageId: id }, NOW)).toEqual({ changed: true });
+    expect(await markMyMessageRead(database.db, asAna, { messageId: id }, NOW)).toEqual({ changed: false });
     expect((await listMyInbox(database.db, asAna)).unread).toBe(0);
     await expect(listMyInbox(database.db, user(p, "marketer"))).rejects.toMatchObject({ code: "not_found" });
   });

@@ -11,17 +11,30 @@ import { authorizeProgram } from "@/lib/services/programs/authorize-program";
 import { parseInput } from "@/lib/validation/common";
 import { campaignRefSchema, createCampaignSchema, setCampaignStatusSchema, testSendCampaignSchema, updateCampaignSchema, type CreateCampaignInput, type SetCampaignStatusInput, type TestSendCampaignInput, type UpdateCampaignInput } from "@/lib/validation/campaigns";
 import { renderTemplate } from "@/lib/domain/campaigns/render";
+import { offerCostMinor } from "@/lib/domain/campaigns/budget";
+import { getReward } from "@/db/queries/rewards";
 import { sendMail } from "@/lib/services/mail/send-mail";
 import { runProgramCampaigns, type CampaignRunCounts } from "./run-campaigns";
 
 type Parsed = ReturnType<typeof createCampaignSchema.parse>;
 
+/** The code a test send shows where a real offer shows the member's coupon. */
+export const SAMPLE_COUPON_CODE = "LZ-7KQ4M-9XPAB";
+
 const audited = (row: CampaignRow | undefined) =>
-  row ? { name: row.name, kind: row.kind, status: row.status, segmentId: row.segmentId, definition: row.definition, controlShare: row.controlShare, budgetPoints: row.budgetPoints, budgetMoneyMinor: row.budgetMoneyMinor, frequencyCap: row.frequencyCap, startsAt: row.startsAt, endsAt: row.endsAt } : null;
+  row ? { name: row.name, kind: row.kind, status: row.status, segmentId: row.segmentId, definition: row.definition, controlShare: row.controlShare, budgetPoints: row.budgetPoints, budgetMoneyMinor: row.budgetMoneyMinor, budgetCount: row.budgetCount, frequencyCap: row.frequencyCap, startsAt: row.startsAt, endsAt: row.endsAt } : null;
+
+/** An offer's reward must exist in this program and not be archived; a money cap needs the coupon's money value. */
+async function checkOffer(db: Executor, program: ProgramRow, c: Parsed): Promise<void> {
+  const reward = c.rewardId ? await getReward(db, { programId: program.id, rewardId: c.rewardId }) : undefined;
+  if (!reward || reward.status === "archived") throw new ValidationError({ rewardId: ["Unknown reward."] });
+  if (c.budgetMoneyMinor && offerCostMinor(reward, program.settings.pointValueMilli) === null) throw new ValidationError({ budgetMoneyMinor: ["This reward has no money value: set the point's value in the program settings, or cap by coupons."] });
+}
 
 async function columnsOf(db: Executor, program: ProgramRow, c: Parsed): Promise<Omit<NewCampaign, "programId">> {
   if (c.segmentId && !(await getSegment(db, { programId: program.id, segmentId: c.segmentId }))) throw new ValidationError({ segmentId: ["Unknown segment."] });
-  if (c.budgetMoneyMinor && !program.settings.pointValueMilli) throw new ValidationError({ budgetMoneyMinor: ["Set the point's value in the program settings first."] });
+  if (c.kind === "offer") await checkOffer(db, program, c);
+  else if (c.budgetMoneyMinor && !program.settings.pointValueMilli) throw new ValidationError({ budgetMoneyMinor: ["Set the point's value in the program settings first."] });
   const definition: CampaignDefinition = {
     trigger: c.kind === "trigger" ? c.trigger : null,
     points: c.kind === "trigger" || c.kind === "grant" ? (c.points ?? undefined) : undefined,
@@ -38,6 +51,7 @@ async function columnsOf(db: Executor, program: ProgramRow, c: Parsed): Promise<
     controlShare: c.controlSharePct,
     budgetPoints: c.budgetPoints ?? null,
     budgetMoneyMinor: c.budgetMoneyMinor ?? null,
+    budgetCount: c.budgetCount ?? null,
     frequencyCap: c.frequencyCap ?? null,
     startsAt: c.startsAt ?? null,
     endsAt: c.endsAt ?? null,
@@ -82,8 +96,8 @@ const TRANSITIONS: Record<CampaignRow["status"], CampaignRow["status"][]> = {
 };
 
 /**
- * Activates (running), pauses or ends a campaign (audited). Activating a bonus
- * or grant campaign fixes its audience then: every member of the segment is
+ * Activates (running), pauses or ends a campaign (audited). Activating a bonus,
+ * grant or offer campaign fixes its audience then: every member of the segment is
  * assigned to treatment or control, so results compare like with like.
  */
 export async function setCampaignStatus(db: Executor, actor: Actor, input: SetCampaignStatusInput): Promise<CampaignRow> {
@@ -93,7 +107,7 @@ export async function setCampaignStatus(db: Executor, actor: Actor, input: SetCa
     const before = await getCampaign(tx, { programId: program.id, campaignId: data.campaignId });
     if (!before) throw new NotFoundError("campaign", data.campaignId);
     if (!TRANSITIONS[before.status].includes(data.status)) throw new ConflictError("campaign_status_invalid", `A ${before.status} campaign cannot become ${data.status}.`);
-    if (data.status === "running" && (before.kind === "bonus" || before.kind === "grant")) await assignAudience(tx, program, before);
+    if (data.status === "running" && before.kind !== "trigger") await assignAudience(tx, program, before);
     const row = (await updateCampaignRow(tx, { programId: program.id, campaignId: before.id }, { status: data.status }))!;
     await recordAudit(tx, actor, { program, action: `campaign.${data.status === "running" ? "activate" : data.status === "paused" ? "pause" : "end"}`, targetType: "campaign", targetId: row.id, before: { status: before.status }, after: { status: row.status } });
     return row;
@@ -121,7 +135,9 @@ export async function testSendCampaign(db: Executor, actor: Actor, input: TestSe
     const c = await getCampaign(tx, { programId: program.id, campaignId: data.campaignId });
     if (!c) throw new NotFoundError("campaign", data.campaignId);
     const definition = c.definition as CampaignDefinition;
-    const mail = renderTemplate(definition.templates[data.locale], { name: data.locale === "en" ? "Alex" : "Ana", points: definition.points ?? 100, program: program.name });
+    const reward = c.kind === "offer" && definition.rewardId ? await getReward(tx, { programId: program.id, rewardId: definition.rewardId }) : undefined;
+    const sample = { name: data.locale === "en" ? "Alex" : "Ana", points: definition.points ?? 100, program: program.name, reward: reward ? reward.name[data.locale] || reward.name.es : null, code: reward ? SAMPLE_COUPON_CODE : null };
+    const mail = renderTemplate(definition.templates[data.locale], sample);
     await sendMail(tx, { programId: program.id, to: data.to, subject: `[TEST] ${mail.subject}`, text: mail.body });
     await recordAudit(tx, actor, { program, action: "campaign.test_send", targetType: "campaign", targetId: c.id, after: { to: data.to, locale: data.locale } });
     return { subject: mail.subject };

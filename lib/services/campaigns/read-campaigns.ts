@@ -1,5 +1,9 @@
 import { getCampaign, listCampaigns, type CampaignRow } from "@/db/queries/campaigns";
+import { getReward, listRewardsWithCounts, type RewardRow } from "@/db/queries/rewards";
 import { listSegments } from "@/db/queries/segments";
+import type { LocalizedText } from "@/db/schema/tenancy";
+import { offerCostMinor } from "@/lib/domain/campaigns/budget";
+import type { CampaignDefinition } from "@/lib/domain/campaigns/definition";
 import type { Executor } from "@/db/types";
 import { can, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
@@ -22,18 +26,25 @@ export async function listProgramCampaigns(db: Executor, actor: Actor, input: { 
   return { campaigns, segmentNames: Object.fromEntries(segments.map((s) => [s.id, s.name])), canWrite: can(actor, "campaigns:write", program), currency: program.currency, timeZone: program.timeZone };
 }
 
-export async function getProgramCampaign(db: Executor, actor: Actor, input: { programId: string; campaignId: string }): Promise<CampaignRow & { canWrite: boolean; segmentName: string | null; currency: string }> {
+export type ProgramCampaign = CampaignRow & { canWrite: boolean; segmentName: string | null; currency: string; reward: { id: string; name: LocalizedText; status: RewardRow["status"] } | null };
+
+/** One campaign for its page (campaigns:read), with its segment's name and, for an offer, its reward. */
+export async function getProgramCampaign(db: Executor, actor: Actor, input: { programId: string; campaignId: string }): Promise<ProgramCampaign> {
   const program = await authorizeProgram(db, actor, "campaigns:read", input?.programId);
   const campaignId = campaignIdOf(input.campaignId);
   const row = await getCampaign(db, { programId: program.id, campaignId });
   if (!row) throw new NotFoundError("campaign", campaignId);
   const segment = row.segmentId ? (await listSegments(db, { programId: program.id })).find((s) => s.id === row.segmentId) : undefined;
-  return { ...row, canWrite: can(actor, "campaigns:write", program), segmentName: segment?.name ?? null, currency: program.currency };
+  const rewardId = row.kind === "offer" ? (row.definition as CampaignDefinition).rewardId : null;
+  const reward = rewardId ? await getReward(db, { programId: program.id, rewardId }) : undefined;
+  return { ...row, canWrite: can(actor, "campaigns:write", program), segmentName: segment?.name ?? null, currency: program.currency, reward: reward ? { id: reward.id, name: reward.name, status: reward.status } : null };
 }
 
-export type CampaignFormContext = { segments: { id: string; name: string; memberCount: number | null }[]; currency: string; timeZone: string; programName: string; campaign: CampaignRow | null };
+export type RewardOption = { id: string; name: LocalizedText; kind: RewardRow["kind"]; status: RewardRow["status"]; costMinor: number | null };
 
-/** What the new/edit form needs (campaigns:write): the segment picker, currency and clock, and the campaign being edited. */
+export type CampaignFormContext = { segments: { id: string; name: string; memberCount: number | null }[]; rewards: RewardOption[]; currency: string; timeZone: string; programName: string; campaign: CampaignRow | null };
+
+/** What the new/edit form needs (campaigns:write): the segment and reward pickers (each offer's money value), currency and clock, and the campaign being edited. */
 export async function getCampaignFormContext(db: Executor, actor: Actor, input: { programId: string; campaignId?: string }): Promise<CampaignFormContext> {
   const program = await authorizeProgram(db, actor, "campaigns:write", input?.programId);
   let campaign: CampaignRow | null = null;
@@ -42,7 +53,12 @@ export async function getCampaignFormContext(db: Executor, actor: Actor, input: 
     campaign = (await getCampaign(db, { programId: program.id, campaignId })) ?? null;
     if (!campaign) throw new NotFoundError("campaign", campaignId);
   }
-  const segments = await listSegments(db, { programId: program.id });
-  return { segments: segments.map((s) => ({ id: s.id, name: s.name, memberCount: s.memberCount })), currency: program.currency, timeZone: program.timeZone, programName: program.name, campaign };
+  const [segments, rewards] = await Promise.all([listSegments(db, { programId: program.id }), listRewardsWithCounts(db, { programId: program.id, status: ["active", "draft"] })]);
+  const milli = program.settings.pointValueMilli;
+  return {
+    segments: segments.map((s) => ({ id: s.id, name: s.name, memberCount: s.memberCount })),
+    rewards: rewards.map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, costMinor: offerCostMinor(r, milli) })),
+    currency: program.currency, timeZone: program.timeZone, programName: program.name, campaign };
 }
 export type { CampaignRow };
+export type { CampaignRunProgress } from "@/db/schema/engagement";

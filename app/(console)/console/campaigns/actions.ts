@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { FormState } from "@/components/forms/form-state";
 import { requireUser } from "@/lib/auth/session";
@@ -35,11 +36,19 @@ export async function saveCampaignAction(_previous: FormState, form: FormData): 
   redirect(`${PATH}/${saved.id}?saved=1`);
 }
 
+/**
+ * Activating a grant or an offer launches its sweep right after the answer
+ * (the page shows its progress); the hourly campaigns-run job finishes any
+ * sweep a restart cut short, and re-running never awards twice.
+ */
 export async function setCampaignStatusAction(_previous: FormState, form: FormData): Promise<FormState> {
   const campaignId = String(form.get("campaignId") ?? "");
   const { actor, programId, db } = await context(await requireUser(`${PATH}/${campaignId}`));
   try {
     const row = await setCampaignStatus(db, actor, { programId, campaignId, status: String(form.get("status") ?? "") } as never);
+    if (row.status === "running" && (row.kind === "grant" || row.kind === "offer")) {
+      after(() => runCampaignNow(db, actor, { programId, campaignId: row.id }).catch((error: unknown) => console.error(`Lazo: campaign ${row.id} sweep failed`, error)));
+    }
     revalidatePath(`${PATH}/${campaignId}`);
     const t = await getTranslations("Campaigns");
     return { message: { tone: "success", text: t("statusChanged", { status: t(`statuses.${row.status}`) }) } };
@@ -55,7 +64,7 @@ export async function runCampaignNowAction(_previous: FormState, form: FormData)
     const counts = await runCampaignNow(db, actor, { programId, campaignId });
     revalidatePath(`${PATH}/${campaignId}`);
     const t = await getTranslations("Campaigns");
-    return { message: { tone: "success", text: t("ranNow", { awarded: counts.awarded, control: counts.control, budget: counts.budget }) } };
+    return { message: { tone: "success", text: t("ranNow", { awarded: counts.awarded, control: counts.control, budget: counts.budget, noConsent: counts.noConsent, unavailable: counts.unavailable }) } };
   } catch (error) {
     return campaignFailure(error);
   }

@@ -70,8 +70,8 @@ export default async function CampaignsPage() {
                       {c.startsAt ? formatDate(c.startsAt, locale, timeZone) : t("noStart")} – {c.endsAt ? formatDate(c.endsAt, locale, timeZone) : t("noEnd")}
                     </td>
                     <td className="px-5 py-3 text-right font-semibold tabular-nums">
-                      {formatPoints(c.spentPoints, nl)}
-                      {c.budgetPoints ? <span className="font-normal text-ink-subtle"> / {formatPoints(c.budgetPoints, nl)}</span> : null}
+                      {c.kind === "offer" ? t("coupons", { count: c.spentCount }) : formatPoints(c.spentPoints, nl)}
+                      {c.kind === "offer" ? (c.budgetCount ? <span className="font-normal text-ink-subtle"> / {c.budgetCount.toLocaleString(nl)}</span> : null) : c.budgetPoints ? <span className="font-normal text-ink-subtle"> / {formatPoints(c.budgetPoints, nl)}</span> : null}
                     </td>
                   </tr>
                 ))}

@@ -9,7 +9,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import type { CampaignDefinition } from "@/lib/domain/campaigns/definition";
-import { currencyMinorDigits, formatCount, formatDate, formatMoney, formatPoints, numberLocale } from "@/lib/format";
+import { currencyMinorDigits, formatCount, formatDate, formatDateTime, formatMoney, formatPoints, numberLocale } from "@/lib/format";
+import { localizedText } from "@/lib/localized-text";
 import { getAppDb } from "@/lib/server/app-database";
 import { getCampaignResults, RESULT_METRICS, type ResultMetric } from "@/lib/services/campaigns/campaign-results";
 import { getProgramCampaign } from "@/lib/services/campaigns/read-campaigns";
@@ -18,6 +19,7 @@ import { getConsoleProgramFor } from "../../_lib/console-program";
 import { guardRead } from "../../_lib/guard-read";
 import { StatusControls, TestSendForm } from "../_components/campaign-controls";
 import { LiftChart } from "../_components/lift-chart";
+import { RunProgress } from "../_components/run-progress";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Campaigns"))("title") };
@@ -42,7 +44,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const nl = numberLocale(locale, program.locale);
   const tz = program.timeZone;
   const what =
-    c.kind === "trigger" && d.trigger ? `${t(`triggers.${d.trigger.type}`)} · ${formatPoints(d.points ?? 0, nl)}` : c.kind === "bonus" ? `×${d.multiplier}` : c.kind === "grant" ? formatPoints(d.points ?? 0, nl) : (d.rewardId ?? "");
+    c.kind === "trigger" && d.trigger ? `${t(`triggers.${d.trigger.type}`)} · ${formatPoints(d.points ?? 0, nl)}` : c.kind === "bonus" ? `×${d.multiplier}` : c.kind === "grant" ? formatPoints(d.points ?? 0, nl) : c.reward ? localizedText(c.reward.name, locale) : "—";
+  const swept = c.kind === "grant" || c.kind === "offer";
+  const now = new Date();
+  const live = c.status === "running" && !(c.startsAt && c.startsAt > now) && !(c.endsAt && c.endsAt <= now);
   const fmt = (m: ResultMetric, v: number) => (m === "participation" ? `${(v * 100).toFixed(1)} %` : m === "revenue" ? formatMoney(Math.round(v), c.currency, nl) : v.toLocaleString(nl, { maximumFractionDigits: 2 }));
   const scale = 10 ** currencyMinorDigits(c.currency);
   const hasMembers = results.treatment.members + results.control.members > 0;
@@ -73,11 +78,20 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
             <div><dt className="text-ink-subtle">{t("audience")}</dt><dd className="font-medium text-ink">{c.segmentName ?? t("anyone")}</dd></div>
             <div><dt className="text-ink-subtle">{t("columns.dates")}</dt><dd className="font-medium text-ink">{c.startsAt ? formatDate(c.startsAt, locale, tz) : t("noStart")} – {c.endsAt ? formatDate(c.endsAt, locale, tz) : t("noEnd")}</dd></div>
-            <div><dt className="text-ink-subtle">{t("budget")}</dt><dd className="font-medium text-ink" data-testid="campaign-budget">{t("budgetOf", { spent: formatPoints(c.spentPoints, nl), cap: c.budgetPoints ? formatPoints(c.budgetPoints, nl) : t("noCap") })}</dd></div>
+            <div>
+              <dt className="text-ink-subtle">{t("budget")}</dt>
+              <dd className="font-medium text-ink" data-testid="campaign-budget">
+                {c.kind === "offer"
+                  ? c.budgetCount ? t("couponsOfCap", { spent: formatCount(c.spentCount, nl), cap: formatCount(c.budgetCount, nl) }) : t("couponsNoCap", { spent: c.spentCount })
+                  : t("budgetOf", { spent: formatPoints(c.spentPoints, nl), cap: c.budgetPoints ? formatPoints(c.budgetPoints, nl) : t("noCap") })}
+                {c.budgetMoneyMinor ? <span className="block text-xs font-normal text-ink-muted">{t("budgetOf", { spent: formatMoney(c.spentMoneyMinor, c.currency, nl), cap: formatMoney(c.budgetMoneyMinor, c.currency, nl) })}</span> : null}
+              </dd>
+            </div>
             <div><dt className="text-ink-subtle">{t("fields.controlShare")}</dt><dd className="font-medium text-ink">{c.controlShare} %</dd></div>
             <div><dt className="text-ink-subtle">{t("fields.channels")}</dt><dd className="font-medium text-ink">{(d.channels ?? []).map((ch) => t(`channels.${ch}`)).join(", ") || "—"}</dd></div>
           </dl>
-          {c.canWrite ? <StatusControls campaignId={c.id} status={c.status} runnable={c.kind === "trigger" || c.kind === "grant"} /> : null}
+          {swept && c.status !== "draft" ? <RunProgress progress={c.runProgress} live={live} locale={nl} finishedLabel={c.runProgress?.finishedAt ? formatDateTime(c.runProgress.finishedAt, locale, tz) : null} /> : null}
+          {c.canWrite ? <StatusControls campaignId={c.id} status={c.status} runnable={c.kind !== "bonus"} /> : null}
         </Card>
         {c.canWrite ? (
           <Card className="p-5">
@@ -95,8 +109,14 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             <Card key={arm} className="p-4" data-testid={`arm-${arm}`}>
               <p className="text-xs font-semibold tracking-wide text-ink-subtle uppercase">{t(arm)}</p>
               <p className="mt-1 text-sm text-ink">
-                <span className="font-semibold tabular-nums" data-testid={`arm-${arm}-members`}>{formatCount(results[arm].members, nl)}</span> {t("members").toLowerCase()} · <span className="tabular-nums" data-testid={`arm-${arm}-awarded`}>{formatCount(results[arm].awarded, nl)}</span> {t("awarded").toLowerCase()} · {formatPoints(results[arm].points, nl)} {t("pointsGiven").toLowerCase()}
+                <span className="font-semibold tabular-nums" data-testid={`arm-${arm}-members`}>{formatCount(results[arm].members, nl)}</span> {t("members").toLowerCase()} · <span className="tabular-nums" data-testid={`arm-${arm}-awarded`}>{formatCount(results[arm].awarded, nl)}</span> {t("awarded").toLowerCase()}
+                {c.kind === "offer" ? null : <> · {formatPoints(results[arm].points, nl)} {t("pointsGiven").toLowerCase()}</>}
               </p>
+              {c.kind === "offer" ? (
+                <p className="mt-1 text-sm text-ink">
+                  <span className="tabular-nums" data-testid={`arm-${arm}-offers-issued`}>{formatCount(results[arm].offersIssued, nl)}</span> {t("offersIssued")} · <span className="tabular-nums" data-testid={`arm-${arm}-offers-redeemed`}>{formatCount(results[arm].offersRedeemed, nl)}</span> {t("offersRedeemed")}
+                </p>
+              ) : null}
             </Card>
           ))}
         </div>

@@ -13,6 +13,16 @@ function fieldOf(path: string): string {
   return path.split(".")[0]!;
 }
 
+/** The schema's and the service's English messages → the form's message keys. */
+function errorKey(message: string): "required" | "afterStart" | "unknownReward" | "noMoneyValue" | "noPointsCap" | "invalid" {
+  if (message === "Required.") return "required";
+  if (message.startsWith("Must be after")) return "afterStart";
+  if (message === "Unknown reward.") return "unknownReward";
+  if (message.startsWith("This reward has no money value")) return "noMoneyValue";
+  if (message.startsWith("Offers give no points")) return "noPointsCap";
+  return "invalid";
+}
+
 /** A service error → translated field errors and a form message; unknown errors rethrow. */
 export async function campaignFailure(error: unknown, values: Record<string, string> = {}): Promise<FormState> {
   if (!isLazoError(error)) throw error;
@@ -21,7 +31,7 @@ export async function campaignFailure(error: unknown, values: Record<string, str
     const fieldErrors: Record<string, string> = {};
     for (const [path, messages] of Object.entries(error.fields)) {
       const m = messages[0] ?? "";
-      fieldErrors[fieldOf(path)] ??= m === "Required." ? t("errors.required") : m.startsWith("Must be after") ? t("errors.afterStart") : t("errors.invalid");
+      fieldErrors[fieldOf(path)] ??= t(`errors.${errorKey(m)}`);
     }
     return { fieldErrors, values, message: { tone: "error", text: t("checkFields"), code: error.code } };
   }

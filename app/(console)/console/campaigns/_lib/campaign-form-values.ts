@@ -24,6 +24,7 @@ export function formValuesOf(c: CampaignRow, timeZone: string, minorDigits: numb
     rewardId: d.rewardId ?? "",
     controlSharePct: String(c.controlShare),
     budgetPoints: c.budgetPoints ? String(c.budgetPoints) : "",
+    budgetCount: c.budgetCount ? String(c.budgetCount) : "",
     budgetMoney: c.budgetMoneyMinor ? (c.budgetMoneyMinor / 10 ** minorDigits).toFixed(minorDigits) : "",
     frequencyCap: c.frequencyCap ? String(c.frequencyCap) : "",
     startsAt: localInputValue(c.startsAt, timeZone),

@@ -23,7 +23,7 @@ export default async function NewCampaignPage() {
   const [t, db] = await Promise.all([getTranslations("Campaigns"), getAppDb()]);
   const result = await guardRead(() => getCampaignFormContext(db, actor, { programId: program.id }));
   if (!result.allowed) return <AccessDenied />;
-  const { segments, timeZone, programName } = result.data;
+  const { segments, rewards, currency, timeZone, programName } = result.data;
   return (
     <>
       <Link href="/console/campaigns" className="text-sm font-medium text-brand-700 hover:underline">
@@ -33,7 +33,7 @@ export default async function NewCampaignPage() {
         <PageHeader eyebrow={program.name} title={t("newTitle")} description={t("description")} />
       </div>
       <div className="mt-8">
-        <CampaignForm initial={{ kind: "trigger", triggerType: "birthday", controlSharePct: "10", channels: "inbox,email" }} segments={segments} timeZone={timeZone} programName={programName} />
+        <CampaignForm initial={{ kind: "trigger", triggerType: "birthday", controlSharePct: "10", channels: "inbox,email" }} segments={segments} rewards={rewards} currency={currency} timeZone={timeZone} programName={programName} />
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { RewardTargetNote } from "@/components/rewards/reward-target-note";
 import { formatPoints } from "@/lib/format";
 import { localizedText } from "@/lib/localized-text";
 import type { MemberRewardOffer } from "@/lib/services/rewards/list-member-reward-menus";
@@ -30,6 +31,7 @@ export function RewardOffer({ reward, available, numberLocale }: { reward: Membe
           </span>
         </div>
         {reward.description ? <p className="text-sm text-ink-muted">{localizedText(reward.description, locale)}</p> : null}
+        <RewardTargetNote target={reward.target} />
         {terms.length > 0 ? (
           <ul className="flex flex-wrap gap-2 text-xs text-ink-muted">
             {terms.map((term) => (

@@ -26,7 +26,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const [t, db] = await Promise.all([getTranslations("Campaigns"), getAppDb()]);
   const result = await guardRead(() => getCampaignFormContext(db, actor, { programId: program.id, campaignId: id }));
   if (!result.allowed) return <AccessDenied />;
-  const { segments, timeZone, programName, campaign, currency } = result.data;
+  const { segments, rewards, timeZone, programName, campaign, currency } = result.data;
   return (
     <>
       <Link href={`/console/campaigns/${id}`} className="text-sm font-medium text-brand-700 hover:underline">
@@ -36,7 +36,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
         <PageHeader eyebrow={program.name} title={t("editTitle")} />
       </div>
       <div className="mt-8">
-        <CampaignForm campaignId={id} initial={formValuesOf(campaign!, timeZone, currencyMinorDigits(currency))} segments={segments} timeZone={timeZone} programName={programName} />
+        <CampaignForm campaignId={id} initial={formValuesOf(campaign!, timeZone, currencyMinorDigits(currency))} segments={segments} rewards={rewards} currency={currency} timeZone={timeZone} programName={programName} />
       </div>
     </>
   );
