@@ -70,6 +70,14 @@ async function main() {
     await ignoreExisting(() => createMember(db, { programId: plansProgram.id, email: "member-p@e2e.example", name: "Paula Planes", externalId: "e2e-p", enrolmentChannel: "console", consents: { terms: true } }));
     const [plansMember] = await lookupMembers(db, system, { programId: plansProgram.id, externalId: "e2e-p" });
     const plansKey = await createApiKey(db, system, { programId: plansProgram.id, name: "e2e plans API" });
+    // e2e/console/program-settings changes a program's point value and point name: a program of its own with its own
+    // admin, so no other suite reads what it changes. One member with 1,000 points gives Analytics a liability to show.
+    await ignoreExisting(() => createProgram(db, { slug: "ajustes", name: "Librería Ajustes", currency: "PEN", locale: "es-PE", timeZone: "America/Lima" }));
+    const settingsProgram = await requireProgramBySlug(db, "ajustes");
+    await ignoreExisting(() => addTeamMember(db, system, { email: "admin-settings@e2e.example", role: "admin", programId: settingsProgram.id, storeIds: [], name: "Ada Ajustes", password: E2E_PASSWORD }));
+    await ignoreExisting(() => createMember(db, { programId: settingsProgram.id, email: "member-s@e2e.example", name: "Sofía Ajustes", externalId: "e2e-s", enrolmentChannel: "console", consents: { terms: true } }));
+    const [settingsMember] = await lookupMembers(db, system, { programId: settingsProgram.id, externalId: "e2e-s" });
+    await earnPoints(db, { programId: settingsProgram.id, memberId: settingsMember!.id, points: 1000, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-s" });
     const demoStores = await listStoresOfProgram(db, demo.id);
     const storeY = demoStores.find((s) => s.code === "GDL-CHA")!;
     const storeX = demoStores.find((s) => s.code === "CDMX-CEN")!;
@@ -129,14 +137,32 @@ async function main() {
     // Catalog suite: a SKU only the rival program has (cross-program 404s).
     await upsertCatalogProducts(db, system, { programId: rival.id, source: "api", products: [{ sku: "RIVAL-ONLY-1", name: "Café rival", path: ["Despensa"], brand: null, unitCostMinor: 100 }] });
     members.p = { id: plansMember!.id, email: "member-p@e2e.example", programId: plansProgram.id };
+    // Reward targets (e2e/api/reward-targets, e2e/portal/rewards, e2e/staff/desk-reward-targets, e2e/console/rewards), in the plans
+    // program so no demo list changes: a small catalog, two rewards aimed at it, a member (Tania) and a cashier of its own.
+    await upsertCatalogProducts(db, system, {
+      programId: plansProgram.id,
+      source: "api",
+      products: [
+        { sku: "TGT-TENIS-42", name: "Tenis de correr 42", path: ["Moda", "Calzado", "Running"], brand: null, unitCostMinor: 60_000 },
+        { sku: "TGT-CAFE-250", name: "Café de Chiapas 250 g", path: ["Abarrotes", "Café"], brand: null, unitCostMinor: 4_000 },
+      ],
+    });
+    const footwear = await createReward(db, system, { programId: plansProgram.id, kind: "percent_discount", name: { es: "20% en calzado", en: "20% off footwear" }, pointsPrice: 100, value: 2000, target: { kind: "category", code: "moda/calzado" } });
+    const freeCoffee = await createReward(db, system, { programId: plansProgram.id, kind: "free_product", name: { es: "Café de regalo", en: "Free coffee" }, pointsPrice: 50, target: { kind: "sku", sku: "TGT-CAFE-250" } });
+    await ignoreExisting(() => createMember(db, { programId: plansProgram.id, email: "member-t@e2e.example", name: "Tania Destino", externalId: "e2e-t", enrolmentChannel: "console", consents: { terms: true } }));
+    const [tania] = await lookupMembers(db, system, { programId: plansProgram.id, externalId: "e2e-t" });
+    await earnPoints(db, { programId: plansProgram.id, memberId: tania!.id, points: 300, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-t" });
+    members.t = { id: tania!.id, email: "member-t@e2e.example", programId: plansProgram.id };
+    const plansStore = (await listStoresOfProgram(db, plansProgram.id)).find((s) => s.code === "PLN-1")!;
+    await ignoreExisting(() => addTeamMember(db, system, { email: "staff-plans@e2e.example", role: "staff", programId: plansProgram.id, storeIds: [plansStore.id], name: "staff-plans", password: E2E_PASSWORD }));
     fs.mkdirSync("test-results", { recursive: true });
     const fixtures = {
       password: E2E_PASSWORD,
       demoPassword: "lazo-demo-2026",
-      programs: { demo: demo.id, rival: rival.id, plans: plansProgram.id },
-      stores: { x: storeX.id, y: storeY.id },
+      programs: { demo: demo.id, rival: rival.id, plans: plansProgram.id, settings: settingsProgram.id },
+      stores: { x: storeX.id, y: storeY.id, plans: plansStore.id },
       members,
-      rewards: { soldOut: soldOut.id, oncePerMember: oncePerMember.id, rival: rivalReward.id, rivalCouponCode: rivalCoupon.coupon.code, voidableCouponCode: voidable.coupon.code, couponMember: { id: cora.id, email: "member-coupons@e2e.example" } },
+      rewards: { soldOut: soldOut.id, oncePerMember: oncePerMember.id, rival: rivalReward.id, rivalCouponCode: rivalCoupon.coupon.code, voidableCouponCode: voidable.coupon.code, couponMember: { id: cora.id, email: "member-coupons@e2e.example" }, targets: { footwear: footwear.id, coffee: freeCoffee.id } },
       api: { key: apiKey.key, limitedKey: limitedKey.key, rivalHoldId: rivalHold.holdId, plansKey: plansKey.key },
     };
     fs.writeFileSync("test-results/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));

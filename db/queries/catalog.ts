@@ -104,3 +104,21 @@ export async function catalogEntriesBySku(db: Executor, p: { programId: string; 
     .where(and(eq(products.programId, p.programId), inArray(products.sku, [...new Set(p.skus)])));
   return new Map(rows.map((r) => [r.sku, { category: r.category, unitCostMinor: r.unitCostMinor }]));
 }
+
+/** One category node by code (any level), or undefined. */
+export async function getCategory(db: Executor, p: { programId: string; code: string }): Promise<CategoryRecord | undefined> {
+  const [row] = await db
+    .select({ code: productCategories.code, parentCode: productCategories.parentCode, name: productCategories.name, level: productCategories.level })
+    .from(productCategories)
+    .where(and(eq(productCategories.programId, p.programId), eq(productCategories.code, p.code)));
+  return row;
+}
+
+/** Category nodes by code, for naming what rewards target. */
+export async function listCategoriesByCode(db: Executor, p: { programId: string; codes: string[] }): Promise<CategoryRecord[]> {
+  if (!p.codes.length) return [];
+  return db
+    .select({ code: productCategories.code, parentCode: productCategories.parentCode, name: productCategories.name, level: productCategories.level })
+    .from(productCategories)
+    .where(and(eq(productCategories.programId, p.programId), inArray(productCategories.code, [...new Set(p.codes)])));
+}

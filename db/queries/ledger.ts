@@ -100,6 +100,15 @@ export async function getLot(tx: Executor, p: { programId: string; lotId: string
 }
 
 /** Available lots with points left, for a debit (the caller holds the account lock). */
+/** The lots an entry created (an earn split by return windows creates several), pending ones first, each still holding points. */
+export async function listEntryLots(tx: Executor, p: { programId: string; accountId: string; entryId: number }): Promise<LotRow[]> {
+  const rows = await tx
+    .select()
+    .from(pointLots)
+    .where(and(eq(pointLots.programId, p.programId), eq(pointLots.accountId, p.accountId), eq(pointLots.sourceEntryId, p.entryId), gt(pointLots.remaining, 0)));
+  return rows.sort((a, b) => (a.state === b.state ? (b.pendingUntil?.getTime() ?? 0) - (a.pendingUntil?.getTime() ?? 0) : a.state === "pending" ? -1 : 1));
+}
+
 export async function listSpendableLots(tx: Executor, p: { programId: string; accountId: string }): Promise<LotRow[]> {
   return tx
     .select()

@@ -76,3 +76,23 @@ export async function sumEarnedBetweenByMember(db: Executor, p: { programId: str
     .groupBy(ledgerEntries.memberId);
   return new Map(rows.flatMap((r) => (r.memberId ? [[r.memberId, Number(r.points)] as const] : [])));
 }
+
+/** A member's spend since `since`: purchase amounts net of refunds, minor units (qualification for tiers by spend). */
+export async function sumSpendSince(tx: Executor, p: { programId: string; memberId: string; since: Date }): Promise<number> {
+  const [row] = await tx
+    .select({ spend: sql<string>`coalesce(sum(${purchases.amountMinor} - ${purchases.refundedMinor}), 0)` })
+    .from(purchases)
+    .where(and(eq(purchases.programId, p.programId), eq(purchases.memberId, p.memberId), gte(purchases.occurredAt, p.since)));
+  return Math.max(0, Number(row?.spend ?? 0));
+}
+
+/** Each member's spend net of refunds in [since, until), by the purchases' own dates, for a batch of members (tier reviews); absent = 0. */
+export async function sumSpendBetweenByMember(db: Executor, p: { programId: string; memberIds: string[]; since: Date; until: Date }): Promise<Map<string, number>> {
+  if (!p.memberIds.length) return new Map();
+  const rows = await db
+    .select({ memberId: purchases.memberId, spend: sql<string>`coalesce(sum(${purchases.amountMinor} - ${purchases.refundedMinor}), 0)` })
+    .from(purchases)
+    .where(and(eq(purchases.programId, p.programId), inArray(purchases.memberId, p.memberIds), gte(purchases.occurredAt, p.since), lt(purchases.occurredAt, p.until)))
+    .groupBy(purchases.memberId);
+  return new Map(rows.flatMap((r) => (r.memberId ? [[r.memberId, Math.max(0, Number(r.spend))] as const] : [])));
+}

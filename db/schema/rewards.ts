@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tstz, updatedAt } from "./columns";
 import { programs, type LocalizedText } from "./tenancy";
 
@@ -41,12 +41,16 @@ export const rewards = pgTable("rewards", {
   validUntil: tstz("valid_until"),
   imageUrl: text("image_url"),
   eligibility: jsonb("eligibility").$type<RewardEligibility>(),
+  /** What the reward applies to in the catalog: one SKU ("free coffee") or a category node at any level ("20% off in Footwear"); neither = the whole ticket. */
+  targetSku: text("target_sku"),
+  targetCategory: text("target_category"),
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
   primaryKey({ columns: [t.programId, t.id] }),
   index("rewards_program_status_idx").on(t.programId, t.status),
+  check("rewards_one_target", sql`num_nonnulls(${t.targetSku}, ${t.targetCategory}) <= 1`),
 ]);
 
 export const coupons = pgTable("coupons", {

@@ -75,6 +75,10 @@ export const ACTION_MATRIX: ActionRow[] = [
   { action: "app/(portal)/me/privacy/actions.ts#deleteAccountAction", call: emptyForm, expect: memberOnly },
   // Portal rewards: a member redeems for themselves; an empty post (no reward) is refused on validation and spends nothing.
   { action: "app/(portal)/me/rewards/actions.ts#redeemRewardAction", call: emptyForm, expect: memberOnly },
+  // Portal inbox: a member marks their own messages read. The probes name no message (an empty id, an empty form),
+  // refused on validation, so nothing is marked; everyone else is sent to the member sign-in.
+  { action: "app/(portal)/me/inbox/actions.ts#markMessageReadAction", call: { kind: "args", args: [""] }, expect: memberOnly },
+  { action: "app/(portal)/me/inbox/actions.ts#markAllReadAction", call: emptyForm, expect: memberOnly },
   {
     action: "lib/auth/sign-out-actions.ts#signOutAction",
     call: { kind: "args", args: [] },
@@ -103,6 +107,8 @@ export const ACTION_MATRIX: ActionRow[] = [
   { action: "app/(console)/console/developers/webhooks/actions.ts#sendTestWebhookAction", call: emptyForm, expect: marketingWrite },
   { action: "app/(console)/console/developers/webhooks/actions.ts#replayWebhookAction", call: emptyForm, expect: marketingWrite },
   { action: "app/(console)/console/settings/audit/actions.ts#loadMoreAuditEntries", call: { kind: "args", args: [{}, 1] }, expect: adminOnly },
+  // Program settings: an empty form is refused on validation (no name, no policy), so the admin's probe changes nothing.
+  { action: "app/(console)/console/settings/program/actions.ts#updateProgramSettingsAction", call: emptyForm, expect: adminOnly },
   // The plan designer: editing, publishing and rolling back need plans:write (an empty post saves nothing); the tester only plans:read.
   ...["saveGeneralAction", "saveTiersAction", "saveExclusionsAction", "saveRuleAction", "removeRuleAction", "publishPlanAction", "discardDraftAction", "rollbackPlanAction"].map(
     (name): ActionRow => ({ action: `app/(console)/console/plans/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),

@@ -112,6 +112,8 @@ export const MATRIX: Row[] = [
   // An endpoint id that exists nowhere: "not found" for everyone signed in.
   { route: "/console/developers/webhooks/[id]", probe: "/console/developers/webhooks/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/settings/audit", expect: consoleAdmin },
+  // Program settings (name, point name, locale, zone, point value, clawback): owners and admins only (program:write).
+  { route: "/console/settings/program", expect: consoleAdmin },
   { route: "/console/settings/audit/export", expect: consoleAdmin },
   { route: "/console/members", expect: consoleRead },
   // Member A of the demo program: program Q's marketer gets a 404 (another program's ids reveal nothing).
@@ -123,6 +125,8 @@ export const MATRIX: Row[] = [
   { route: "/me/history", expect: memberOnly },
   { route: "/me/coupons", expect: memberOnly },
   { route: "/me/rewards", expect: memberOnly },
+  // The inbox: each member's own messages and offers (the service scopes by the session); everyone else signs in.
+  { route: "/me/inbox", expect: memberOnly },
   { route: "/me/history/entries", expect: memberOnly },
   { route: "/me/history/export", expect: memberOnly },
   // The member card, its rotating QR token, the live balance and privacy: each member's own, from the session only.

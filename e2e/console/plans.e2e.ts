@@ -239,3 +239,29 @@ async function fillBasketEn(page: Page, at: string) {
   await page.getByLabel("Unit price line 2 (MXN)").fill("100");
   await page.getByRole("button", { name: "Work out points" }).click();
 }
+
+test("tiers qualified by spend take their thresholds in money and show them as money; the draft is then discarded", async ({ page, context, baseURL }) => {
+  for (const [locale, texts] of [
+    ["es", { metric: "Califica por", save: "Guardar", saved: "Borrador guardado.", hint: "montos en MXN", summary: "5,000.00", discard: "Descartar borrador" }],
+    ["en", { metric: "Qualify by", save: "Save", saved: "Draft saved.", hint: "amounts in MXN", summary: "5,000.00", discard: "Discard draft" }],
+  ] as const) {
+    await setLocaleCookie(context, baseURL, locale);
+    if (locale === "es") await signInAsUser(page, MARKETER, E2E_PASSWORD, "/console/plans/draft");
+    else await page.goto("/console/plans/draft");
+    const tiers = page.getByTestId("plan-tiers-form");
+    await expect(tiers).toContainText(texts.hint);
+    await tiers.getByLabel(texts.metric).selectOption("spend");
+    await tiers.locator('input[name="tiers.1.threshold"]').fill("5000");
+    await tiers.locator('input[name="tiers.2.threshold"]').fill("15000.5");
+    await tiers.getByRole("button", { name: texts.save }).click();
+    await expect(tiers.getByTestId("form-message")).toHaveText(texts.saved);
+    // Stored in minor units, shown again in pesos.
+    await expect(tiers.locator('input[name="tiers.1.threshold"]')).toHaveValue("5000.00");
+    await expect(tiers.locator('input[name="tiers.2.threshold"]')).toHaveValue("15000.50");
+    await page.screenshot({ path: `${SHOTS}/tiers-spend-${locale}.png`, fullPage: true });
+    await page.goto("/console/plans");
+    await expect(page.getByTestId("draft-card")).toContainText(texts.summary);
+    await page.getByRole("button", { name: texts.discard }).click();
+    await expect(page).toHaveURL(/discarded=1/);
+  }
+});

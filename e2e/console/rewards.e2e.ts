@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInAsUser } from "../support/auth";
+import { DEMO, E2E_PASSWORD, signInAsUser } from "../support/auth";
 import { setLocaleCookie, type UiLocale } from "../support/locale";
 
 const SCREENS = "test-results/screens/rewards";
@@ -97,6 +97,50 @@ test.describe("console rewards", () => {
     await expect(page.getByTestId("coupon-voided")).toHaveText("Cupón anulado; se devolvieron 10 puntos.");
     await expect(page.getByTestId("coupon-row")).toContainText("Anulado");
     await expect(page.getByTestId("void-coupon-form")).toHaveCount(0);
+  });
+
+  test("a marketer aims a reward at the catalog: a SKU it does not have is refused, a category is kept", async ({ page, context, baseURL }) => {
+    // The plans program has a small catalog of its own (scripts/e2e-setup.ts), so the demo catalog is not touched.
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await setLocaleCookie(context, baseURL, "es");
+    await signInAsUser(page, "marketer-plans@e2e.example", E2E_PASSWORD, "/console/rewards/new");
+    const form = page.getByTestId("reward-form");
+    await form.getByLabel("Tipo", { exact: true }).selectOption("percent_discount");
+    await form.getByLabel("Nombre en español").fill(`Botas ${run}`);
+    await form.getByLabel("Porcentaje de descuento").fill("15");
+    await form.getByLabel("Precio en puntos").fill("120");
+    await form.getByLabel("Válida en").selectOption("sku");
+    await form.getByLabel("SKU", { exact: true }).fill("NO-EXISTE-1");
+    await form.getByRole("button", { name: "Crear recompensa" }).click();
+    await expect(form.getByTestId("form-message")).toHaveText("Revisa los campos marcados.");
+    await expect(form.getByTestId("targetSku-error")).toHaveText("No hay ningún producto con este SKU en el catálogo.");
+    await expect(form.getByLabel("SKU", { exact: true })).toHaveValue("NO-EXISTE-1");
+    await shot(page, "reward-target-error-es");
+
+    await form.getByLabel("Válida en").selectOption("category");
+    await form.getByLabel("Categoría", { exact: true }).selectOption({ label: "Moda › Calzado" });
+    await form.getByRole("button", { name: "Crear recompensa" }).click();
+    await expect(page.getByTestId("reward-created")).toHaveText("Recompensa creada.");
+    const saved = page.getByTestId("reward-form");
+    await expect(saved.getByLabel("Válida en")).toHaveValue("category");
+    await expect(saved.getByLabel("Categoría", { exact: true })).toHaveValue("moda/calzado");
+    await shot(page, "reward-target-es");
+
+    await setLocaleCookie(context, baseURL, "en");
+    await page.goto("/console/rewards/new");
+    const english = page.getByTestId("reward-form");
+    await english.getByLabel("Kind", { exact: true }).selectOption("free_product");
+    await english.getByLabel("Name in Spanish").fill(`Calcetas ${run}`);
+    await english.getByLabel("Points price").fill("30");
+    await english.getByLabel("Valid on").selectOption("category");
+    await english.getByRole("button", { name: "Create reward" }).click();
+    await expect(english.getByTestId("targetCategory-error")).toHaveText("Choose the category the reward is valid on.");
+    await english.getByLabel("Valid on").selectOption("sku");
+    await english.getByLabel("SKU", { exact: true }).fill("TGT-TENIS-42");
+    await english.getByRole("button", { name: "Create reward" }).click();
+    await expect(page.getByTestId("reward-created")).toHaveText("Reward created.");
+    await expect(page.getByTestId("reward-form").getByLabel("SKU", { exact: true })).toHaveValue("TGT-TENIS-42");
+    await shot(page, "reward-target-en");
   });
 
   test("an analyst reads the catalog but cannot create", async ({ page, context, baseURL }) => {

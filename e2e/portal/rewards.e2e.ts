@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { signInAsMember } from "../support/auth";
+import { E2E_PASSWORD, signInAsMember, signInAsUser } from "../support/auth";
 import { setLocaleCookie } from "../support/locale";
+import { readLatestCode } from "../support/outbox";
 
 // Members use their phones: the portal is tested at a phone's size.
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -81,4 +82,36 @@ test("a member redeems a reward from the portal, gets a coupon with a QR, and th
   await page.reload();
   await expect(page.getByRole("heading", { name: "Redeem your points", level: 1 })).toBeVisible();
   await expect(page.getByTestId("redeemed-coupon")).toHaveCount(0);
+});
+
+test("a member sees what a reward is valid on: a category of the catalog, or one product", async ({ page, browser, context, baseURL }) => {
+  // Tania belongs to the plans program, whose catalog and targeted rewards come from scripts/e2e-setup.ts.
+  const { members } = JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as { members: Record<"t", { email: string }> };
+  await setLocaleCookie(context, baseURL, "es");
+  await page.goto("/me/sign-in?program=plans");
+  await page.getByLabel("Correo electrónico").fill(members.t.email);
+  await page.getByRole("button", { name: "Enviarme un código" }).click();
+  await page.waitForURL(/\/me\/verify/);
+  const admin = await browser.newContext({ baseURL });
+  try {
+    await signInAsUser(await admin.newPage(), "admin-plans@e2e.example", E2E_PASSWORD);
+    await page.getByLabel("Código de 6 dígitos").fill(await readLatestCode(admin, members.t.email));
+  } finally {
+    await admin.close();
+  }
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await page.waitForURL((url) => url.pathname === "/me");
+
+  await page.goto("/me/rewards");
+  const footwear = page.getByTestId("reward-offer").filter({ hasText: "20% en calzado" });
+  await expect(footwear.getByTestId("reward-target")).toHaveText("Válido en: Calzado");
+  const coffee = page.getByTestId("reward-offer").filter({ hasText: "Café de regalo" });
+  await expect(coffee.getByTestId("reward-target")).toHaveText("Válido en: Café de Chiapas 250 g (SKU TGT-CAFE-250)");
+  await expectNoSeriousA11yViolations(page);
+  await shoot(page, "targets-es-phone");
+
+  await setLocaleCookie(context, baseURL, "en");
+  await page.reload();
+  await expect(page.getByTestId("reward-offer").filter({ hasText: "20% off footwear" }).getByTestId("reward-target")).toHaveText("Valid on: Calzado");
+  await shoot(page, "targets-en-phone");
 });

@@ -10,8 +10,16 @@ import type { Operation } from "./openapi";
 const localized = z.object({ es: z.string(), en: z.string() });
 const balance = z.object({ available: z.number().int(), pending: z.number().int() });
 
+const target = z
+  .union([
+    z.object({ kind: z.literal("sku"), sku: z.string(), name: z.string().nullable() }),
+    z.object({ kind: z.literal("category"), code: z.string(), name: z.string().nullable(), level: z.number().int().nullable().meta({ description: "1 department, 2 category, 3 subcategory." }) }),
+  ])
+  .nullable()
+  .meta({ id: "RewardTarget", description: "What the reward is valid on: one SKU, or a catalog category at any level (its subcategories included); null = the whole ticket. `name` is null once it left the catalog." });
+
 const reward = z
-  .object({ id: z.uuid(), kind: z.string(), name: localized, description: localized.nullable(), pointsPrice: z.number().int(), value: z.number().nullable(), stock: z.number().int().nullable() })
+  .object({ id: z.uuid(), kind: z.string(), name: localized, description: localized.nullable(), pointsPrice: z.number().int(), value: z.number().nullable(), stock: z.number().int().nullable(), target })
   .catchall(z.unknown())
   .meta({ id: "Reward" });
 
@@ -30,6 +38,14 @@ const coupon = z
     reward: z.object({ id: z.uuid(), name: localized, kind: z.string(), value: z.number().nullable() }).nullable(),
   })
   .meta({ id: "Coupon" });
+
+const couponCheck = coupon
+  .extend({
+    target,
+    applies: z.boolean().optional().meta({ description: "With lines: whether the basket holds a line the reward is valid on (always true for a reward without a target)." }),
+    qualifyingLines: z.array(z.number().int()).optional().meta({ description: "With lines: the 0-based indexes of the lines the reward is valid on." }),
+  })
+  .meta({ id: "CouponCheck" });
 
 const rewardList = z.object({
   memberId: z.uuid().optional(),
@@ -61,8 +77,8 @@ export const REWARD_OPERATIONS: Operation[] = [
   },
   {
     method: "post", path: "/api/v1/coupons/validate", tag: "Rewards", scope: "coupons:validate", summary: "Check a coupon at the counter (changes nothing)",
-    description: "Attempts per key are limited: repeated wrong codes get 429 rate_limited.",
-    body: apiValidateCouponSchema, bodyExample: { code: "LZ7K-Q2MX-94TD" }, ok: { status: 200, schema: coupon, description: "What the coupon is worth." },
+    description: "Attempts per key are limited: repeated wrong codes get 429 rate_limited. Send the basket's `lines` (SKU and/or category) to learn whether a reward valid only on a SKU or a category applies to it; SKU-only lines are classified from the catalog. Without lines the coupon is checked alone.",
+    body: apiValidateCouponSchema, bodyExample: { code: "LZ7K-Q2MX-94TD", lines: [{ sku: "SHOE-RUN-42", quantity: 1 }, { sku: "COFFEE-250", quantity: 2 }] }, ok: { status: 200, schema: couponCheck, description: "What the coupon is worth, what it is valid on and, with lines, whether it applies to the basket." },
     errors: { 404: ["coupon_not_found"], 422: COUPON_REFUSALS },
   },
   {

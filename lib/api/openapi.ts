@@ -82,9 +82,9 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: "post", path: "/api/v1/purchases", tag: "Purchases", scope: "points:earn", summary: "Record a purchase and earn points",
-    description: "orderId is unique per program: a retry with the same orderId never earns twice.",
+    description: "orderId is unique per program: a retry with the same orderId and body never earns twice; the same orderId with another body, or sent again after its idempotency record expired (8 days), is 409 order_exists with the existing purchaseId.",
     body: apiPurchaseSchema, bodyExample: { memberId: "4f7c1d2e-8a9b-4c3d-9e8f-1a2b3c4d5e6f", orderId: "POS-0001-000123", amount: 349.9, currency: "MXN", channel: "pos", lines: [{ sku: "CAFE-250", quantity: 2, unitPrice: 174.95 }] },
-    ok: { status: 201, schema: out.purchaseResultSchema, description: "Points earned, pending and why." }, errors: { 404: ["not_found"] },
+    ok: { status: 201, schema: out.purchaseResultSchema, description: "Points earned, pending and why." }, errors: { 404: ["not_found"], 409: ["order_exists"] },
   },
   {
     method: "post", path: "/api/v1/refunds", tag: "Purchases", scope: "points:earn", summary: "Refund a purchase and reverse its points",

@@ -15,7 +15,7 @@ import { forgetExpiredEndedSessions } from "@/lib/services/auth/ended-sessions";
 import { refreshProgramSegments } from "@/lib/services/segments/refresh-segments";
 import { refreshAllKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
 import { refreshProgramPredictions } from "@/lib/services/analytics/refresh-predictions";
-import { runProgramCampaigns } from "@/lib/services/campaigns/run-campaigns";
+import { runProgramCampaigns, ZERO_RUN_COUNTS } from "@/lib/services/campaigns/run-campaigns";
 
 type Job = { name: string; cron: string; run: (db: Executor, now: Date) => Promise<Record<string, number>> };
 
@@ -49,8 +49,8 @@ export const LIFECYCLE_JOBS: Job[] = [
   { name: "points-expiring", cron: "15 4 * * *", run: (db, now) => eachProgram(db, { members: 0, lots: 0, points: 0 }, (programId) => announceExpiringPoints(db, { programId, now })) },
   // Saved segments follow their members' purchases, balances and birthdays; hourly keeps rules, rewards and campaigns close enough.
   { name: "segments-refresh", cron: "23 * * * *", run: (db, now) => eachProgram(db, { segments: 0, members: 0, added: 0, removed: 0 }, (programId) => refreshProgramSegments(db, { programId, now })) },
-  // Trigger campaigns (birthdays, milestones, inactivity…) and one-off grants; each award once per member and period, so re-runs are harmless.
-  { name: "campaigns-run", cron: "37 * * * *", run: (db, now) => eachProgram(db, { campaigns: 0, evaluated: 0, awarded: 0, control: 0, duplicate: 0, budget: 0, capped: 0 }, (programId) => runProgramCampaigns(db, { programId, now })) },
+  // Trigger campaigns (birthdays, milestones, inactivity…), one-off grants and offers (coupons to a segment); each award once per member and period, so re-runs are harmless.
+  { name: "campaigns-run", cron: "37 * * * *", run: (db, now) => eachProgram(db, ZERO_RUN_COUNTS, (programId) => runProgramCampaigns(db, { programId, now })) },
   // Member predictions (BG/NBD, Gamma-Gamma, RFM) as of the program's today; daily, before the hourly segment refresh reads them.
   { name: "predictions-refresh", cron: "5 2 * * *", run: (db, now) => eachProgram(db, { members: 0, fits: 0 }, async (programId) => { const done = await refreshProgramPredictions(db, { programId, now }); return { members: done.members, fits: done.fitId ? 1 : 0 }; }) },
   // Days whose KPI rollup a write made stale (marks added by triggers in the writer's transaction) are recomputed; safe to overlap.

@@ -21,6 +21,10 @@ export const REWARD_MESSAGES = {
   endBeforeStart: "The end must be after the start.",
   invalidUrl: "Use a full https:// address.",
   wholeNumber: "Use a whole number.",
+  targetSkuRequired: "Give the SKU the reward is valid on.",
+  targetCategoryRequired: "Pick the category the reward is valid on.",
+  targetSkuUnknown: "There is no product with this SKU in the catalog.",
+  targetCategoryUnknown: "There is no such category in the catalog.",
 } as const;
 
 export const REWARD_KINDS = rewardKind.enumValues;
@@ -52,6 +56,14 @@ export const rewardFieldsSchema = z.strictObject({
   tiers: z.array(z.string().min(1).max(40)).max(20).default([]),
   segmentIds: z.array(idSchema).max(50).default([]),
   menuId: idSchema.nullable().default(null),
+  /** What it is valid on: a SKU or a category node of the program's catalog (checked by the service); null = the whole ticket. */
+  target: z
+    .discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("sku"), sku: z.string().trim().min(1, { error: M.targetSkuRequired }).max(80) }),
+      z.strictObject({ kind: z.literal("category"), code: z.string().trim().min(1, { error: M.targetCategoryRequired }).max(80) }),
+    ])
+    .nullable()
+    .default(null),
 });
 
 type RewardFields = Omit<z.output<typeof rewardFieldsSchema>, "status">;
@@ -98,6 +110,23 @@ export type RedeemRewardInput = z.input<typeof redeemRewardSchema>;
 export const couponCodeSchema = z.string({ error: "A coupon code is required." }).trim().min(4, { error: "A coupon code is required." }).max(100);
 
 export const couponAttemptSchema = z.strictObject({ programId: idSchema, code: couponCodeSchema, storeId: idSchema.optional() });
+
+/**
+ * A basket line sent with a coupon check, to learn whether a targeted reward
+ * applies: a SKU (classified from the catalog) and/or a category code.
+ */
+export const couponBasketLineSchema = z
+  .strictObject({
+    sku: z.string().trim().min(1).max(80).optional(),
+    category: z.string().trim().min(1).max(80).optional(),
+    quantity: z.number({ error: "quantity must be a number." }).positive({ error: "quantity must be greater than zero." }).max(100_000).default(1),
+    /** Accepted so a POS can send its purchase lines as they are; not needed to decide. */
+    unitPrice: z.number({ error: "unitPrice must be a number." }).min(0, { error: "unitPrice may not be negative." }).max(1_000_000_000).optional(),
+  })
+  .refine((l) => l.sku !== undefined || l.category !== undefined, { error: "Give the line's sku or category.", path: ["sku"] });
+
+/** Checking a coupon, optionally against the basket it is meant for. */
+export const validateCouponSchema = couponAttemptSchema.extend({ lines: z.array(couponBasketLineSchema).min(1, { error: "Send at least one line." }).max(500).optional() });
 export const voidCouponSchema = z.strictObject({ programId: idSchema, couponId: idSchema, reason: reasonSchema });
 export const listCouponsSchema = z.strictObject({
   programId: idSchema,

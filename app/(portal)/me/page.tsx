@@ -50,7 +50,7 @@ export default async function PortalHomePage() {
           <MemberBalance name={home.name} cardNumber={home.cardNumber} initial={home.balance} numberLocale={format.numberLocale} />
         </PortalQueryProvider>
         <QuickLinks />
-        {home.standing ? <TierCard standing={home.standing} numberLocale={format.numberLocale} timeZone={format.timeZone} /> : null}
+        {home.standing ? <TierCard standing={home.standing} currency={home.balance.currency} numberLocale={format.numberLocale} timeZone={format.timeZone} /> : null}
         <ExpiringPoints expiring={home.expiring} numberLocale={format.numberLocale} timeZone={format.timeZone} />
         <LatestActivity entries={home.latest} {...format} />
         <HistoryLink />

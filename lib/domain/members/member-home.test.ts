@@ -39,7 +39,15 @@ describe("nextReviewDate", () => {
     ["monthly: first of next month", "month", "2026-11-23T12:00:00Z", "2026-12-01T00:00:00.000Z"],
     ["monthly in December: January", "month", "2026-12-31T23:59:59Z", "2027-01-01T00:00:00.000Z"],
   ] as const)("%s", (_name, every, at, expected) => {
-    expect(nextReviewDate(every, new Date(at)).toISOString()).toBe(expected);
+    expect(nextReviewDate(every, new Date(at), "UTC").toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ["yearly: local midnight of January 1st in Mexico City", "year", "2026-12-31T23:00:00Z", "2027-01-01T06:00:00.000Z"],
+    ["yearly: already January 1st in UTC but still December 31st locally", "year", "2027-01-01T03:00:00Z", "2027-01-01T06:00:00.000Z"],
+    ["monthly: local midnight of the 1st", "month", "2026-11-30T23:00:00Z", "2026-12-01T06:00:00.000Z"],
+  ] as const)("%s", (_name, every, at, expected) => {
+    expect(nextReviewDate(every, new Date(at), "America/Mexico_City").toISOString()).toBe(expected);
   });
 });
 
@@ -51,7 +59,7 @@ describe("tierStanding", () => {
     ["silver above its threshold is safe", "silver", 800, "gold", 700, 0],
     ["gold at the top has no next tier", "gold", 1600, null, 0, 0],
   ] as const)("%s", (_name, current, qualifying, next, missingNext, missingKeep) => {
-    const standing = tierStanding({ tiers, currentKey: current, qualifying, metric: "points", review, now });
+    const standing = tierStanding({ tiers, currentKey: current, qualifying, metric: "points", window: "rolling_12_months", review, now, timeZone: "UTC" });
     expect(standing.next?.key ?? null).toBe(next);
     expect(standing.missing).toBe(missingNext);
     expect(standing.keep?.missing ?? null).toBe(missingKeep);

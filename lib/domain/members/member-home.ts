@@ -1,5 +1,6 @@
 import { tierProgress, type TierProgress } from "@/lib/domain/plan/tier-progress";
 import type { TierDefinition, TierReview } from "@/lib/domain/plan/plan-definition";
+import { nextReviewDate } from "@/lib/domain/plan/tier-review";
 
 const DAY_MS = 86_400_000;
 
@@ -31,14 +32,12 @@ export type TierStanding = TierProgress & {
   /** Qualifying total in the current window (points or spend in minor units). */
   qualifying: number;
   metric: "points" | "spend";
+  window: "rolling_12_months" | "calendar_year";
   /** How the current tier is kept: its threshold, what is still missing, and the next review that judges it. */
   keep: { threshold: number; missing: number; reviewAt: Date } | null;
 };
 
-/** The first review date strictly after `now` (1st of next month, or next January 1st, midnight UTC). */
-export function nextReviewDate(every: TierReview["every"], now: Date): Date {
-  return every === "month" ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)) : new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 1));
-}
+export { nextReviewDate };
 
 /**
  * Where the member stands: progress to the next tier and what keeps the
@@ -50,15 +49,18 @@ export function tierStanding(input: {
   currentKey: string | null;
   qualifying: number;
   metric: "points" | "spend";
+  window: "rolling_12_months" | "calendar_year";
   review: TierReview;
   now: Date;
+  /** The program's time zone (review dates are local midnights). */
+  timeZone: string;
 }): TierStanding {
   const progress = tierProgress(input.tiers, input.currentKey, input.qualifying);
   const keep =
     progress.current && progress.current.threshold > 0
-      ? { threshold: progress.current.threshold, missing: Math.max(0, progress.current.threshold - input.qualifying), reviewAt: nextReviewDate(input.review.every, input.now) }
+      ? { threshold: progress.current.threshold, missing: Math.max(0, progress.current.threshold - input.qualifying), reviewAt: nextReviewDate(input.review.every, input.now, input.timeZone) }
       : null;
-  return { ...progress, qualifying: input.qualifying, metric: input.metric, keep };
+  return { ...progress, qualifying: input.qualifying, metric: input.metric, window: input.window, keep };
 }
 
 /**

@@ -6,7 +6,8 @@ export type Rounding = "floor" | "round" | "ceil";
 /**
  * When tiers are reviewed for downgrades (upgrades happen at once, on the
  * qualifying purchase). Review dates are the first day of each month
- * (`every: "month"`) or January 1st (`every: "year"`), midnight UTC. A member
+ * (`every: "month"`) or January 1st (`every: "year"`), at midnight in the
+ * program's time zone (the calendar-year window follows the same local calendar). A member
  * who reached their tier less than `graceMonths` before a review keeps it until
  * the next one.
  */
@@ -43,6 +44,10 @@ export type PlanDefinition = {
   /** Days earned points stay pending (the return window); 0 = available at once. */
   pendingDays: number;
   expiry: ExpiryPolicy;
+  /**
+   * What climbs the ladder: points earned, or spend (purchase amounts net of
+   * refunds, minor units) over the window; tier thresholds are in that unit.
+   */
   tierQualification: { metric: "points" | "spend"; window: "rolling_12_months" | "calendar_year" };
   tiers: TierDefinition[];
   /** Downgrade reviews; absent = `DEFAULT_TIER_REVIEW` (yearly on January 1st, no grace). */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultPlan, type TierReview } from "./plan-definition";
-import { latestReviewDate, qualificationWindow, reviewTier, tierReviewOf, type TierReviewInput } from "./tier-review";
+import { latestReviewDate, qualificationSince, qualificationWindow, reviewTier, tierReviewOf, type TierReviewInput } from "./tier-review";
 
 const tiers = defaultPlan().tiers; // bronze 0, silver 500, gold 1500
 const yearly: TierReview = { every: "year", graceMonths: 0 };
@@ -15,6 +15,7 @@ const gold = (patch: Partial<TierReviewInput> = {}): TierReviewInput => ({
   tierOverrideUntil: null,
   review: yearly,
   now: d("2026-01-01T03:30:00Z"),
+  timeZone: "UTC",
   ...patch,
 });
 
@@ -27,7 +28,16 @@ describe("latestReviewDate", () => {
     ["month", "2026-03-01T00:00:00Z", "2026-03-01T00:00:00.000Z"],
     ["month", "2026-02-28T23:59:59Z", "2026-02-01T00:00:00.000Z"],
   ] as const)("every %s at %s is %s", (every, now, expected) => {
-    expect(latestReviewDate(every, d(now)).toISOString()).toBe(expected);
+    expect(latestReviewDate(every, d(now), "UTC").toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ["year", "2026-01-01T03:00:00Z", "2025-01-01T06:00:00.000Z"],
+    ["year", "2026-01-01T06:00:00Z", "2026-01-01T06:00:00.000Z"],
+    ["month", "2026-07-01T05:59:59Z", "2026-06-01T06:00:00.000Z"],
+    ["month", "2026-07-01T06:00:00Z", "2026-07-01T06:00:00.000Z"],
+  ] as const)("every %s at %s in Mexico City is %s (local midnight)", (every, now, expected) => {
+    expect(latestReviewDate(every, d(now), "America/Mexico_City").toISOString()).toBe(expected);
   });
 });
 
@@ -38,9 +48,29 @@ describe("qualificationWindow", () => {
     ["calendar_year", "2026-01-01T00:00:00Z", "2025-01-01T00:00:00.000Z"],
     ["calendar_year", "2026-03-01T00:00:00Z", "2026-01-01T00:00:00.000Z"],
   ] as const)("%s for a review at %s starts at %s and ends at the review", (window, at, since) => {
-    const result = qualificationWindow({ metric: "points", window }, d(at));
+    const result = qualificationWindow({ metric: "points", window }, d(at), "UTC");
     expect(result.since.toISOString()).toBe(since);
     expect(result.until.toISOString()).toBe(d(at).toISOString());
+  });
+
+  it("judges the program's local calendar year, not UTC's", () => {
+    // January 1st 2026, local midnight in Mexico City (UTC−6).
+    const result = qualificationWindow({ metric: "spend", window: "calendar_year" }, d("2026-01-01T06:00:00Z"), "America/Mexico_City");
+    expect(result.since.toISOString()).toBe("2025-01-01T06:00:00.000Z");
+    expect(result.until.toISOString()).toBe("2026-01-01T06:00:00.000Z");
+  });
+});
+
+describe("qualificationSince", () => {
+  it.each([
+    ["rolling_12_months", "UTC", "2026-03-01T00:00:00Z", "2025-03-01T00:00:00.000Z"],
+    ["calendar_year", "UTC", "2026-03-01T00:00:00Z", "2026-01-01T00:00:00.000Z"],
+    // 21:00 on December 31st in Mexico City: the local year is still 2025.
+    ["calendar_year", "America/Mexico_City", "2026-01-01T03:00:00Z", "2025-01-01T06:00:00.000Z"],
+    ["calendar_year", "America/Mexico_City", "2026-01-01T06:00:00Z", "2026-01-01T06:00:00.000Z"],
+    ["calendar_year", "Asia/Tokyo", "2025-12-31T15:00:00Z", "2025-12-31T15:00:00.000Z"],
+  ] as const)("%s in %s at %s starts at %s", (window, timeZone, now, since) => {
+    expect(qualificationSince({ metric: "points", window }, d(now), timeZone).toISOString()).toBe(since);
   });
 });
 

@@ -170,3 +170,14 @@ describe("evaluatePurchase properties", () => {
     );
   });
 });
+
+describe("evaluatePurchase pending parts", () => {
+  it("keeps a rule's own return window for its points and the plan's for the rest", () => {
+    const p = plan([rule("slow", { effect: { kind: "fixed_bonus", points: 200 }, pendingDays: 30 }), rule("fast", { effect: { kind: "fixed_bonus", points: 50 } }), rule("zero", { effect: { kind: "fixed_bonus", points: 10 }, pendingDays: 0 })], { pendingDays: 7 });
+    const result = evaluatePurchase(p, purchase({ lines: [{ categoryPath: [], quantity: 1, unitPriceMinor: 10_000 }] }));
+    // 100 base + 50 "fast" wait the plan's 7 days; "zero" overrides it with none; "slow" waits 30.
+    expect(result.pendingParts).toEqual([{ days: 0, points: 10 }, { days: 7, points: 150 }, { days: 30, points: 200 }]);
+    expect(result.pendingParts.reduce((s, x) => s + x.points, 0)).toBe(result.points);
+    expect(result.pendingDays).toBe(30);
+  });
+});

@@ -73,6 +73,8 @@ export function evaluatePurchase(plan: EnginePlan, purchase: PurchaseContext): E
   const rules: RuleOutcome[] = [];
   let fixedBonus = 0;
   let pendingDays = plan.pendingDays;
+  // Points of rules with a return window of their own, by days (the rest follow the plan's).
+  const ownPending = new Map<number, number>();
   let stoppedBy: string | null = null;
   const ordered = plan.rules.filter((r) => r.active).sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const rule of ordered) {
@@ -97,11 +99,26 @@ export function evaluatePurchase(plan: EnginePlan, purchase: PurchaseContext): E
     perLine.forEach((p, i) => (bonus[i]! += p));
     if (rule.effect.kind === "fixed_bonus") fixedBonus += points;
     rules.push({ ruleId: rule.id, fired: true, points, ...(points < extra.total && by ? { cappedBy: by, uncappedPoints: extra.total, reason: missText({ code: "capped", cap: by }), miss: { code: "capped", cap: by } as const } : {}) });
-    if (rule.pendingDays !== undefined) pendingDays = Math.max(pendingDays, rule.pendingDays);
+    if (rule.pendingDays !== undefined) {
+      pendingDays = Math.max(pendingDays, rule.pendingDays);
+      ownPending.set(rule.pendingDays, (ownPending.get(rule.pendingDays) ?? 0) + points);
+    }
     if (rule.stacking === "exclusive") stoppedBy = rule.id;
   }
 
   const lines: LineOutcome[] = purchase.lines.map((_, i) => ({ line: i + 1, eligible: eligible[i]!, basePoints: base[i]!, bonusPoints: bonus[i]!, points: base[i]! + bonus[i]! }));
   const points = lines.reduce((s, l) => s + l.points, 0) + fixedBonus;
-  return { points, basePoints: totalBase, tierMultiplier, lines, rules, pendingDays, eligibleAmountMinor };
+  return { points, basePoints: totalBase, tierMultiplier, lines, rules, pendingDays, pendingParts: pendingParts(points, plan.pendingDays, ownPending), eligibleAmountMinor };
+}
+
+/** `points` split into the rules' own return windows and the plan's (the remainder), merged by days, shortest first. */
+function pendingParts(points: number, planDays: number, own: Map<number, number>): { days: number; points: number }[] {
+  const parts = new Map<number, number>();
+  let rest = points;
+  for (const [days, p] of own) {
+    parts.set(days, (parts.get(days) ?? 0) + p);
+    rest -= p;
+  }
+  parts.set(planDays, (parts.get(planDays) ?? 0) + rest);
+  return [...parts].filter(([, p]) => p > 0).sort(([a], [b]) => a - b).map(([days, p]) => ({ days, points: p }));
 }

@@ -117,6 +117,14 @@ export type Evaluation = {
   tierMultiplier: number;
   lines: LineOutcome[];
   rules: RuleOutcome[];
+  /** The longest return window any of these points wait through (the plan's, or a fired rule's own). */
   pendingDays: number;
+  /**
+   * The points split by return window, shortest first, only non-empty parts:
+   * a fired rule with its own `pendingDays` keeps its points pending that long;
+   * the base points and every other rule's follow the plan's `pendingDays`.
+   * Adds up to `points`.
+   */
+  pendingParts: { days: number; points: number }[];
   eligibleAmountMinor: number;
 };

@@ -3,12 +3,14 @@ import type { Executor } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { readScannedCode } from "@/lib/domain/desk/scanned-code";
 import { UnprocessableError, ValidationError } from "@/lib/errors";
+import type { RewardTarget } from "@/lib/domain/rewards/reward-target";
 import type { CouponDetails } from "@/lib/services/coupons/coupon-view";
 import { redeemCoupon, validateCoupon } from "@/lib/services/coupons/validate-coupon";
 import { authorizeAtStore, requireProgram } from "@/lib/services/rewards/reward-access";
 
 export type DeskCouponView = {
-  coupon: CouponDetails;
+  /** With what its reward is valid on, when the lookup found it usable. */
+  coupon: CouponDetails & { target?: RewardTarget | null };
   member: { id: string; name: string | null; cardNumber: string } | null;
   /** Why it cannot be redeemed now (coupon_already_redeemed, coupon_expired, coupon_voided), or null. */
   refusal: string | null;

@@ -66,7 +66,8 @@ export async function previewDeskPurchase(db: Executor, actor: Actor, input: Des
   });
   const account = await getAccountByMember(db, { programId: program.id, memberId: member.id });
   const balance = { available: account?.available ?? 0, pending: account?.pending ?? 0 };
-  const pointsPending = evaluation.pendingDays > 0 ? evaluation.points : 0;
+  // Only the parts with a return window wait: a rule's own pending period locks just its points.
+  const pointsPending = evaluation.pendingParts.reduce((sum, part) => sum + (part.days > 0 ? part.points : 0), 0);
   const credited = alreadyRecorded ? 0 : evaluation.points;
   return {
     evaluation,

@@ -1,4 +1,4 @@
-import { getAccountByMember, getEntry, getLot, listSpendableLots } from "@/db/queries/ledger";
+import { getAccountByMember, getEntry, listEntryLots, listSpendableLots } from "@/db/queries/ledger";
 import type { Executor } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { fromMinorUnits } from "@/lib/domain/money";
@@ -40,11 +40,12 @@ export async function previewReturn(db: Executor, actor: Actor, input: DeskRetur
   const account = purchase.memberId ? await getAccountByMember(db, { programId: program.id, memberId: purchase.memberId }) : undefined;
   const earn = purchase.earnEntryId ? await getEntry(db, { programId: program.id, entryId: purchase.earnEntryId }) : undefined;
   const points = earn ? plan.points : 0;
-  const lot = earn?.lotId ? await getLot(db, { programId: program.id, lotId: earn.lotId }) : undefined;
-  const others = account ? (await listSpendableLots(db, { programId: program.id, accountId: account.id })).filter((l) => l.id !== lot?.id) : [];
+  const own = earn ? await listEntryLots(db, { programId: program.id, accountId: earn.accountId, entryId: earn.id }) : [];
+  const ownIds = new Set(own.map((l) => l.id));
+  const others = account ? (await listSpendableLots(db, { programId: program.id, accountId: account.id })).filter((l) => !ownIds.has(l.id)) : [];
   const move = previewReversal({
     points,
-    ownLot: lot ? { remaining: lot.remaining, state: lot.state === "pending" ? "pending" : "available" } : null,
+    ownLots: own.map((l) => ({ remaining: l.remaining, state: l.state })),
     otherAvailable: others.reduce((sum, l) => sum + l.remaining, 0),
   });
   const balance = account ? { available: account.available, pending: account.pending } : null;

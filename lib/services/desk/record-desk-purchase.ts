@@ -37,9 +37,8 @@ export async function recordDeskPurchase(db: Executor, actor: Actor, input: Desk
     const purchase = result.replayed ? await findPurchaseByOrder(db, { programId: program.id, orderId: data.orderId }) : undefined;
     return { ...result, store, currency: program.currency, amountMinor: data.amountMinor, occurredAt: (purchase?.occurredAt ?? now).toISOString() };
   } catch (error) {
-    if (isLazoError(error) && error.code === "idempotency_conflict") throw orderReferenceUsed(data.orderId);
-    // The reference's idempotency record may have expired (8 days): the unique index still refuses it.
-    if (!isLazoError(error) && (await findPurchaseByOrder(db, { programId: program.id, orderId: data.orderId }))) throw orderReferenceUsed(data.orderId);
+    // recordPurchase answers a reused reference (another body, or after its 8-day idempotency record) with order_exists.
+    if (isLazoError(error) && (error.code === "order_exists" || error.code === "idempotency_conflict")) throw orderReferenceUsed(data.orderId);
     throw error;
   }
 }

@@ -2,9 +2,9 @@ import {
   applyAllocations,
   getEntry,
   getHold,
-  getLot,
   insertEntry,
   listAllocations,
+  listEntryLots,
   listReversalIds,
   listSpendableLots,
   sumReversals,
@@ -35,7 +35,7 @@ type Movement = { available: number; pending: number; allocations: Allocation[];
 /**
  * Undoes all or part of an earlier entry, never more than the entry itself
  * minus what earlier reversals took. A reversed credit takes its points back
- * from its own lot first, then from other available lots; a reversed debit
+ * from its own lots first (pending ones before available ones), then from other available lots; a reversed debit
  * gives the points back to the lots it drew from.
  */
 export async function reverseEntry(db: Executor, input: ReverseEntryInput, now = new Date()): Promise<Replayable<ReverseEntryResult>> {
@@ -112,16 +112,25 @@ function isCredit(entry: EntryRow): boolean {
 
 async function takeBackCredit(ctx: OperationContext, original: EntryRow, points: number): Promise<Movement> {
   const programId = original.programId;
-  const lot = original.lotId ? await getLot(ctx.tx, { programId, lotId: original.lotId }) : undefined;
-  const fromLot = Math.min(lot?.remaining ?? 0, points);
-  const allocations: Allocation[] = lot && fromLot > 0 ? [{ lotId: lot.id, points: -fromLot }] : [];
-  const fromPending = lot?.state === "pending" ? fromLot : 0;
-  const others = (await listSpendableLots(ctx.tx, { programId, accountId: ctx.account.id })).filter((l) => l.id !== lot?.id);
-  const drawn = drawFromLots(others, points - fromLot);
+  // Its own lots first (an earn split by return windows has several; pending before available), then other available lots.
+  const own = await listEntryLots(ctx.tx, { programId, accountId: ctx.account.id, entryId: original.id });
+  const allocations: Allocation[] = [];
+  let fromOwn = 0;
+  let fromPending = 0;
+  for (const lot of own) {
+    const take = Math.min(lot.remaining, points - fromOwn);
+    if (take <= 0) break;
+    allocations.push({ lotId: lot.id, points: -take });
+    fromOwn += take;
+    if (lot.state === "pending") fromPending += take;
+  }
+  const ownIds = new Set(own.map((l) => l.id));
+  const others = (await listSpendableLots(ctx.tx, { programId, accountId: ctx.account.id })).filter((l) => !ownIds.has(l.id));
+  const drawn = drawFromLots(others, points - fromOwn);
   allocations.push(...drawn.allocations);
   const program = await getProgramById(ctx.tx, programId);
   if (drawn.shortfall > 0 && program?.settings.clawbackPolicy === "strict") {
-    throw new InsufficientPointsError(points, ctx.balance.available + (lot?.state === "pending" ? fromLot : 0));
+    throw new InsufficientPointsError(points, ctx.balance.available + fromPending);
   }
   const taken = points - drawn.shortfall;
   return { available: -(taken - fromPending), pending: -fromPending, allocations, unrecovered: drawn.shortfall };

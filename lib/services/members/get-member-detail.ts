@@ -2,7 +2,6 @@ import { getAccountByMember, listUpcomingExpiries } from "@/db/queries/ledger";
 import { getMember } from "@/db/queries/members";
 import { lastQualifyingActivity, listOpenLots, listTierHistory, type OpenLotRow, type TierHistoryRow } from "@/db/queries/member-directory";
 import { getLivePlanVersion } from "@/db/queries/plans";
-import { sumEarnedSince } from "@/db/queries/purchases";
 import type { Executor } from "@/db/types";
 import { can, type Actor } from "@/lib/auth/actor";
 import { authorizeProgram } from "@/lib/services/programs/authorize-program";
@@ -14,6 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { memberRefSchema } from "@/lib/validation/ledger";
 import { balanceOf } from "@/lib/services/ledger/run-ledger-operation";
+import { qualifyingTotal } from "@/lib/services/tiers/qualifying-total";
 import type { MemberRow } from "@/db/queries/members";
 
 export type MemberDetail = {
@@ -28,7 +28,10 @@ export type MemberDetail = {
   inactivityLapse: { at: Date; points: number } | null;
   tiers: TierDefinition[];
   progress: TierProgress;
+  /** Points, or spend net of refunds in minor units of `currency`, by `metric`. */
   qualifying: number;
+  metric: PlanDefinition["tierQualification"]["metric"];
+  currency: string;
   tierHistory: TierHistoryRow[];
   may: { adjustPoints: boolean; overrideTier: boolean };
 };
@@ -42,9 +45,9 @@ export async function getMemberDetail(db: Executor, actor: Actor, input: { progr
   if (!member || !account) throw new NotFoundError("member", data.memberId);
 
   const plan = (await getLivePlanVersion(db, { programId: program.id, at: now }))?.definition as PlanDefinition | undefined;
-  const since = plan?.tierQualification.window === "calendar_year" ? new Date(Date.UTC(now.getUTCFullYear(), 0, 1)) : new Date(now.getTime() - 365 * 86_400_000);
+  const qualification = plan?.tierQualification ?? { metric: "points", window: "rolling_12_months" };
   const [qualifying, upcoming, openLots, tierHistory, lastActivity] = await Promise.all([
-    sumEarnedSince(db, { programId: program.id, memberId: member.id, since }),
+    qualifyingTotal(db, { programId: program.id, memberId: member.id, qualification, timeZone: program.timeZone, now }),
     listUpcomingExpiries(db, { programId: program.id, accountId: account.id, limit: 5 }),
     listOpenLots(db, { programId: program.id, accountId: account.id, limit: 9 }),
     listTierHistory(db, { programId: program.id, memberId: member.id, limit: 50 }),
@@ -66,6 +69,8 @@ export async function getMemberDetail(db: Executor, actor: Actor, input: { progr
     tiers,
     progress: tierProgress(tiers, member.tierKey, qualifying),
     qualifying,
+    metric: qualification.metric,
+    currency: program.currency,
     tierHistory,
     may: { adjustPoints: can(actor, "points:adjust", program), overrideTier: can(actor, "members:write", program) && tiers.length > 0 },
   };

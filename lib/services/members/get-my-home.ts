@@ -2,7 +2,6 @@ import { getAccountByMember, listUpcomingExpiries } from "@/db/queries/ledger";
 import { getMember } from "@/db/queries/members";
 import { getLivePlanVersion } from "@/db/queries/plans";
 import { getProgramById } from "@/db/queries/programs";
-import { sumEarnedSince } from "@/db/queries/purchases";
 import type { Executor } from "@/db/types";
 import { authorizeSelf, type Actor } from "@/lib/auth/actor";
 import type { ExplainedEntry } from "@/lib/domain/ledger/explain-entry";
@@ -11,6 +10,7 @@ import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
 import { tierReviewOf } from "@/lib/domain/plan/tier-review";
 import { NotFoundError } from "@/lib/errors";
 import { listExplainedHistory } from "@/lib/services/ledger/list-explained-history";
+import { qualifyingTotal } from "@/lib/services/tiers/qualifying-total";
 
 /** How far ahead the home warns about expiring points. */
 export const EXPIRING_WITHIN_DAYS = 60;
@@ -22,7 +22,7 @@ export type MyHome = {
   cardNumber: string;
   balance: MyBalance;
   tiers: PlanDefinition["tiers"];
-  /** null while the program has no tiers, or qualifies by spend (not tracked yet, as in tier reviews). */
+  /** null while the program has no tiers; by spend, its amounts are minor units of the balance's currency. */
   standing: TierStanding | null;
   tierKey: string | null;
   expiring: { lots: { expiresAt: string; points: number }[]; total: number; withinDays: number };
@@ -52,10 +52,9 @@ function toBalance(account: { available: number; pending: number }, program: { c
 export async function getMyHome(db: Executor, actor: Actor, now = new Date()): Promise<MyHome> {
   const { ref, member, account, program } = await loadSelf(db, actor);
   const plan = (await getLivePlanVersion(db, { programId: ref.programId, at: now }))?.definition as PlanDefinition | undefined;
-  const byPoints = plan && plan.tiers.length > 0 && plan.tierQualification.metric === "points";
-  const since = plan?.tierQualification.window === "calendar_year" ? new Date(Date.UTC(now.getUTCFullYear(), 0, 1)) : new Date(now.getTime() - 365 * 86_400_000);
+  const tiered = plan && plan.tiers.length > 0;
   const [qualifying, expiries, history] = await Promise.all([
-    byPoints ? sumEarnedSince(db, { ...ref, since }) : Promise.resolve(0),
+    tiered ? qualifyingTotal(db, { ...ref, qualification: plan.tierQualification, timeZone: program.timeZone, now }) : Promise.resolve(0),
     listUpcomingExpiries(db, { programId: ref.programId, accountId: account.id, limit: 12 }),
     listExplainedHistory(db, { ...ref, limit: 3 }),
   ]);
@@ -65,7 +64,7 @@ export async function getMyHome(db: Executor, actor: Actor, now = new Date()): P
     cardNumber: member.cardNumber,
     balance: toBalance(account, program),
     tiers: plan?.tiers ?? [],
-    standing: byPoints ? tierStanding({ tiers: plan.tiers, currentKey: member.tierKey, qualifying, metric: "points", review: tierReviewOf(plan), now }) : null,
+    standing: tiered ? tierStanding({ tiers: plan.tiers, currentKey: member.tierKey, qualifying, metric: plan.tierQualification.metric, window: plan.tierQualification.window, review: tierReviewOf(plan), now, timeZone: program.timeZone }) : null,
     tierKey: member.tierKey,
     expiring: { lots: soon.lots.map((l) => ({ expiresAt: l.expiresAt.toISOString(), points: l.points })), total: soon.total, withinDays: EXPIRING_WITHIN_DAYS },
     latest: history.entries,

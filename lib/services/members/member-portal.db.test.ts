@@ -166,7 +166,7 @@ describe("privacy", () => {
     expect(row!.cardNumber).not.toBe(juan.cardNumber);
     expect(await isMemberSessionActive(database.db, { programId: program.id, memberId: juan.id })).toBe(false);
     expect(await isMemberSessionActive(database.db, { programId: program.id, memberId: kira.id })).toBe(true);
-    await expect(verifyMemberCode(database.db, { programId: program.id, email: juan.email, code })).rejects.toBeTruthy();
+    await expect(verifyMemberCode(database.db, { programId: program.id, email: juan.email, code, ip: "198.51.100.9" })).rejects.toBeTruthy();
     await expect(getMyHome(database.db, asMember(program, juan.id), now)).rejects.toMatchObject({ code: "not_found" });
     await expect(anonymizeMyAccount(database.db, asMember(program, juan.id), { confirm: "yes" })).rejects.toMatchObject({ code: "not_found" });
     expect((await getMyBalance(database.db, asMember(program, kira.id))).available).toBe(25);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { idempotencyKeys, purchases } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { defaultPlan, type PlanDefinition } from "@/lib/domain/plan/plan-definition";
@@ -48,8 +50,24 @@ describe("recordPurchase", () => {
     expect(first).toMatchObject({ pointsEarned: 150, replayed: false, balance: { available: 150 } });
     const retries = await Promise.all([1, 2, 3].map(() => recordPurchase(database.db, system, input, MONDAY)));
     expect(retries.every((r) => r.replayed && r.purchaseId === first.purchaseId)).toBe(true);
-    await expect(recordPurchase(database.db, system, { ...input, amountMinor: 99 }, MONDAY)).rejects.toMatchObject({ code: "idempotency_conflict" });
+    await expect(recordPurchase(database.db, system, { ...input, amountMinor: 99 }, MONDAY)).rejects.toMatchObject({ code: "order_exists", status: 409, details: { orderId: input.orderId, purchaseId: first.purchaseId } });
     expect((await getBalance(database.db, { programId, memberId })).available).toBe(150);
+  });
+
+  it("refuses an order reference sent again after its idempotency record expired, with the purchase it names", async () => {
+    const { id: memberId } = await makeMember(database, programId);
+    const input = { programId, memberId, orderId: order(), amountMinor: 10_000, currency: "MXN", channel: "pos" as const };
+    const first = await recordPurchase(database.db, system, input, MONDAY);
+    // What the hourly cleanup does 8 days later, for this order only (other files share the database).
+    await database.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.programId, programId), eq(idempotencyKeys.key, `ledger:order:${input.orderId}`)));
+    const nineDaysLater = new Date(MONDAY.getTime() + 9 * 86_400_000);
+    for (const resend of [input, { ...input, amountMinor: 5_000 }]) {
+      await expect(recordPurchase(database.db, system, resend, nineDaysLater)).rejects.toMatchObject({ code: "order_exists", status: 409, details: { purchaseId: first.purchaseId } });
+    }
+    expect((await getBalance(database.db, { programId, memberId })).available).toBe(100);
+    expect(await database.db.select().from(purchases).where(and(eq(purchases.programId, programId), eq(purchases.orderId, input.orderId)))).toHaveLength(1);
+    // Nothing of the refused resends stays behind: no idempotency record that would replay a refusal.
+    expect(await database.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.programId, programId), eq(idempotencyKeys.key, `ledger:order:${input.orderId}`)))).toEqual([]);
   });
 
   it("doubles rock lines on a Saturday and stores the explanation with the entry", async () => {

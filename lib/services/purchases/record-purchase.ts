@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { getMember } from "@/db/queries/members";
-import { getFirstPublishedPlanVersion, getLivePlanVersion, listMemberSegmentIds, type PlanVersionRow } from "@/db/queries/plans";
+import { getFirstPublishedPlanVersion, getLivePlanVersion, listMemberSegmentIds } from "@/db/queries/plans";
 import { getProgramById } from "@/db/queries/programs";
 import {
   countMemberPurchases,
+  findPurchaseByOrder,
   insertPurchase,
   insertPurchaseLines,
   linkPurchaseEarn,
   loadCategoryPaths,
-  sumEarnedSince,
 } from "@/db/queries/purchases";
 import { catalogEntriesBySku } from "@/db/queries/catalog";
 import { addRuleUsage, getMemberRuleUsage, lockBudgetUsage } from "@/db/queries/rule-usage";
@@ -20,13 +20,16 @@ import { expiryFor, tierFor } from "@/lib/domain/plan/base-points";
 import { toEnginePlan, type PlanDefinition } from "@/lib/domain/plan/plan-definition";
 import { evaluatePurchase } from "@/lib/domain/rules/evaluate";
 import { localTime } from "@/lib/domain/rules/local-time";
+import { pendingWindows } from "@/lib/domain/rules/pending-windows";
 import type { BasketLine, Evaluation } from "@/lib/domain/rules/types";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, isLazoError, NotFoundError, ValidationError } from "@/lib/errors";
+import { isUniqueViolation } from "@/db/rows";
 import { parseInput } from "@/lib/validation/common";
 import { recordPurchaseSchema, type RecordPurchaseInput } from "@/lib/validation/purchase";
 import { balanceOf, runLedgerOperation, type Replayable } from "@/lib/services/ledger/run-ledger-operation";
 import { creditEarnedLot } from "@/lib/services/ledger/earn-points";
 import { changeMemberTier } from "@/lib/services/tiers/change-member-tier";
+import { qualifyingTotal } from "@/lib/services/tiers/qualifying-total";
 import { applyCampaignBonus } from "@/lib/services/campaigns/campaign-bonus";
 import type { BonusOutcome } from "@/lib/domain/campaigns/bonus";
 
@@ -70,6 +73,9 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
     { operation: "purchase", programId: program.id, locate: async () => ({ memberId: data.memberId }), idempotencyKey: `order:${data.orderId}`, request, now },
     async (ctx) => {
       const { tx } = ctx;
+      // The order's idempotency record lasts 8 days, its reference for ever: a late resend is a conflict, not a second purchase.
+      const recorded = await findPurchaseByOrder(tx, { programId: program.id, orderId: data.orderId });
+      if (recorded) throw orderExists(data.orderId, recorded.id);
       const member = (await getMember(tx, { programId: program.id, memberId: data.memberId }))!;
       const plan = version.definition as PlanDefinition;
       const engine = toEnginePlan(plan);
@@ -107,7 +113,8 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
       let entryId: number | null = null;
       let pending = 0;
       if (points > 0) {
-        const pendingUntil = evaluation.pendingDays > 0 ? new Date(occurredAt.getTime() + evaluation.pendingDays * 86_400_000) : null;
+        // One lot per return window: a rule's own pending period locks only the points it gave.
+        const parts = pendingWindows(evaluation.pendingParts, { planDays: plan.pendingDays, extraPoints: bonus?.extraPoints ?? 0, occurredAt });
         const { actorType, actorId } = actorRef(actor);
         const earned = await creditEarnedLot(ctx, {
           memberId: member.id,
@@ -121,19 +128,37 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
           idempotencyKey: `order:${data.orderId}`,
           explanation,
           occurredAt,
-          pendingUntil,
+          parts,
           expiresAt: expiryFor(plan, occurredAt, program.timeZone),
         });
         entryId = earned.entryId;
         balance = earned.balance;
-        pending = earned.state === "pending" ? earned.points : 0;
+        pending = earned.pendingPoints;
         await linkPurchaseEarn(tx, { programId: program.id, purchaseId, entryId, points });
         await addRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, points: Object.fromEntries(evaluation.rules.filter((r) => r.fired).map((r) => [r.ruleId, r.points])) });
       }
-      const tierChange = await upgradeTier(tx, { programId: program.id, member, plan, version, now });
+      const tierChange = await upgradeTier(tx, { programId: program.id, timeZone: program.timeZone, member, plan, now });
       return { purchaseId, orderId: data.orderId, pointsEarned: points, pointsPending: pending, entryId, balance, tierChange, explanation };
     },
-  );
+  ).catch(async (error: unknown) => {
+    throw await asOrderConflict(db, { programId: program.id, orderId: data.orderId }, error);
+  });
+}
+
+function orderExists(orderId: string, purchaseId: string): ConflictError {
+  return new ConflictError("order_exists", `The order "${orderId}" was already recorded (purchase ${purchaseId}).`, { orderId, purchaseId });
+}
+
+/**
+ * The same order reference with another body (its idempotency record says so),
+ * or one that slipped past the check in a race (the unique index says so),
+ * is order_exists with the purchase already recorded; any other error stays itself.
+ */
+async function asOrderConflict(db: Executor, p: { programId: string; orderId: string }, error: unknown): Promise<unknown> {
+  const reused = (isLazoError(error) && error.code === "idempotency_conflict") || isUniqueViolation(error, "purchases_program_order_key");
+  if (!reused) return error;
+  const recorded = await findPurchaseByOrder(db, p);
+  return recorded ? orderExists(p.orderId, recorded.id) : error;
 }
 
 /**
@@ -151,14 +176,14 @@ export async function basketLines(db: Executor, programId: string, data: { amoun
   });
 }
 
-/** Tiers go up the moment a purchase qualifies (down only at the review date, in the tier job). */
+/** Tiers go up the moment a purchase qualifies them, by points or by spend (down only at the review date, in the tier job). */
 async function upgradeTier(
   tx: Executor,
-  p: { programId: string; member: { id: string; tierKey: string | null }; plan: PlanDefinition; version: PlanVersionRow; now: Date },
+  p: { programId: string; timeZone: string; member: { id: string; tierKey: string | null }; plan: PlanDefinition; now: Date },
 ): Promise<{ from: string | null; to: string } | null> {
-  if (p.plan.tierQualification.metric !== "points" || !p.plan.tiers.length) return null;
-  const since = p.plan.tierQualification.window === "calendar_year" ? new Date(Date.UTC(p.now.getUTCFullYear(), 0, 1)) : new Date(p.now.getTime() - 365 * 86_400_000);
-  const reached = tierFor(p.plan.tiers, await sumEarnedSince(tx, { programId: p.programId, memberId: p.member.id, since }));
+  if (!p.plan.tiers.length) return null;
+  const total = await qualifyingTotal(tx, { programId: p.programId, memberId: p.member.id, qualification: p.plan.tierQualification, timeZone: p.timeZone, now: p.now });
+  const reached = tierFor(p.plan.tiers, total);
   const rank = (key: string | null) => p.plan.tiers.findIndex((t) => t.key === key);
   if (!reached || rank(reached.key) <= rank(p.member.tierKey)) return null;
   await changeMemberTier(tx, { programId: p.programId, memberId: p.member.id, from: p.member.tierKey, to: reached.key, reason: "qualified", now: p.now });

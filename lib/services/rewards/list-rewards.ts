@@ -7,6 +7,7 @@ import { authorize, type Actor } from "@/lib/auth/actor";
 import { checkEligibility, periodStart } from "@/lib/domain/rewards/eligibility";
 import { NotFoundError } from "@/lib/errors";
 import { authorizeForMember, requireProgram } from "./reward-access";
+import { resolveRewardTargets } from "./reward-targets";
 import { termsOf, toRewardView, type RewardView } from "./reward-view";
 
 /** The console's catalog: every reward, with redeemed count, stock left and free partner codes. */
@@ -20,8 +21,9 @@ export async function listRewards(db: Executor, actor: Actor, input: { programId
 export async function listActiveRewards(db: Executor, actor: Actor, input: { programId: string }, now = new Date()): Promise<RewardView[]> {
   const program = await requireProgram(db, input.programId);
   authorize(actor, "members:read", program);
-  const rows = await listRewardsWithCounts(db, { programId: program.id, status: ["active"] });
-  return rows.filter((r) => (!r.validFrom || r.validFrom <= now) && (!r.validUntil || now < r.validUntil)).map(toRewardView);
+  const rows = (await listRewardsWithCounts(db, { programId: program.id, status: ["active"] })).filter((r) => (!r.validFrom || r.validFrom <= now) && (!r.validUntil || now < r.validUntil));
+  const targets = await resolveRewardTargets(db, program.id, rows);
+  return rows.map((r) => toRewardView(r, targets.get(r.id) ?? null));
 }
 
 export type MemberRewardView = RewardView & { price: number; affordable: boolean };
@@ -38,6 +40,7 @@ export async function listMemberRewards(db: Executor, actor: Actor, input: { pro
     listRewardsWithCounts(db, { programId: program.id, status: ["active"] }),
   ]);
   const available = account?.available ?? 0;
+  const targets = await resolveRewardTargets(db, program.id, rows);
   const result: MemberRewardView[] = [];
   for (const reward of rows) {
     // Partner perks without free codes cannot be handed out, whatever the stock says.
@@ -46,7 +49,7 @@ export async function listMemberRewards(db: Executor, actor: Actor, input: { pro
       ? await countMemberCoupons(db, { programId: program.id, rewardId: reward.id, memberId: member.id, since: periodStart(reward, now) })
       : { total: 0, inPeriod: 0 };
     const verdict = checkEligibility(termsOf(reward), { tierKey: member.tierKey, segmentIds }, usage, now);
-    if (verdict.eligible) result.push({ ...toRewardView(reward), price: verdict.price, affordable: verdict.price <= available });
+    if (verdict.eligible) result.push({ ...toRewardView(reward, targets.get(reward.id) ?? null), price: verdict.price, affordable: verdict.price <= available });
   }
   return { available, rewards: result };
 }

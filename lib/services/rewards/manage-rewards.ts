@@ -1,22 +1,35 @@
+import { findProductsBySku, getCategory } from "@/db/queries/catalog";
 import { getRewardMenu, getReward, insertRewards, listRewardsWithCounts, updateReward, type RewardRow } from "@/db/queries/rewards";
 import type { Executor } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { authorizeProgram } from "@/lib/services/programs/authorize-program";
-import { NotFoundError, UnprocessableError } from "@/lib/errors";
+import { NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { parseInput } from "@/lib/validation/common";
-import { createRewardSchema, rewardRefSchema, updateRewardSchema, type CreateRewardInput, type UpdateRewardInput } from "@/lib/validation/rewards";
+import { createRewardSchema, REWARD_MESSAGES, rewardRefSchema, updateRewardSchema, type CreateRewardInput, type UpdateRewardInput } from "@/lib/validation/rewards";
 
 type Fields = Omit<ReturnType<typeof updateRewardSchema.parse>, "programId" | "rewardId">;
 
 function columnsOf(f: Fields) {
-  const { tiers, segmentIds, description, ...rest } = f;
+  const { tiers, segmentIds, description, target, ...rest } = f;
   const eligibility = tiers.length || segmentIds.length ? { ...(tiers.length ? { tiers } : {}), ...(segmentIds.length ? { segmentIds } : {}) } : null;
-  return { ...rest, description: description && (description.es || description.en) ? description : null, eligibility };
+  return {
+    ...rest,
+    description: description && (description.es || description.en) ? description : null,
+    eligibility,
+    targetSku: target?.kind === "sku" ? target.sku : null,
+    targetCategory: target?.kind === "category" ? target.code : null,
+  };
 }
 
 async function checkMenu(db: Executor, programId: string, menuId: string | null) {
   if (menuId && !(await getRewardMenu(db, { programId, menuId }))) throw new NotFoundError("menu", menuId);
+}
+
+/** A target names a SKU or a category of this program's own catalog (deactivated products still count: old stock still sells). */
+async function checkTarget(db: Executor, programId: string, target: Fields["target"]) {
+  if (target?.kind === "sku" && !(await findProductsBySku(db, { programId, skus: [target.sku] })).length) throw new ValidationError({ "target.sku": [REWARD_MESSAGES.targetSkuUnknown] });
+  if (target?.kind === "category" && !(await getCategory(db, { programId, code: target.code }))) throw new ValidationError({ "target.code": [REWARD_MESSAGES.targetCategoryUnknown] });
 }
 
 /** Adds a reward to the catalog (audited). */
@@ -24,6 +37,7 @@ export async function createReward(db: Executor, actor: Actor, input: CreateRewa
   const program = await authorizeProgram(db, actor, "rewards:write", input?.programId);
   const { programId, ...fields } = parseInput(createRewardSchema, input);
   await checkMenu(db, programId, fields.menuId);
+  await checkTarget(db, programId, fields.target);
   return db.transaction(async (tx) => {
     // New rewards go to the end of the catalog (the portal lists rewards in sort order).
     const sortOrder = (await listRewardsWithCounts(tx, { programId })).reduce((max, r) => Math.max(max, r.sortOrder), 0) + 1;
@@ -38,6 +52,7 @@ export async function updateRewardTerms(db: Executor, actor: Actor, input: Updat
   const program = await authorizeProgram(db, actor, "rewards:write", input?.programId);
   const { programId, rewardId, ...fields } = parseInput(updateRewardSchema, input);
   await checkMenu(db, programId, fields.menuId);
+  await checkTarget(db, programId, fields.target);
   return db.transaction(async (tx) => {
     const before = await getReward(tx, { programId, rewardId });
     if (!before) throw new NotFoundError("reward", rewardId);

@@ -1,21 +1,19 @@
-import { randomBytes } from "node:crypto";
-import { countMemberCoupons, insertCoupon, type CouponRow } from "@/db/queries/coupons";
+import { countMemberCoupons } from "@/db/queries/coupons";
 import { getMember } from "@/db/queries/members";
-import { claimPartnerCode, addRewardStock, listMemberSegmentIds, lockReward } from "@/db/queries/rewards";
+import { listMemberSegmentIds, lockReward } from "@/db/queries/rewards";
 import type { Executor } from "@/db/types";
 import { actorRef, type Actor } from "@/lib/auth/actor";
 import { applyDelta, type Balance } from "@/lib/domain/ledger/balance";
-import { couponCodeFrom } from "@/lib/domain/rewards/coupon-code";
-import { checkEligibility, couponExpiry, periodStart, refusalCode } from "@/lib/domain/rewards/eligibility";
+import { checkEligibility, periodStart, refusalCode } from "@/lib/domain/rewards/eligibility";
 import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { redeemRewardSchema, type RedeemRewardInput } from "@/lib/validation/rewards";
-import { recordEvent } from "@/lib/services/events/record-event";
 import { debitLots } from "@/lib/services/ledger/debit-lots";
 import { runLedgerOperation, type OperationContext, type Replayable } from "@/lib/services/ledger/run-ledger-operation";
+import { issueCoupon, type IssuedCoupon } from "./issue-coupon";
 import { authorizeForMember, requireProgram } from "./reward-access";
 
-export type IssuedCoupon = { id: string; code: string; status: CouponRow["status"]; expiresAt: string; partnerCode: string | null };
+export type { IssuedCoupon };
 export type RedeemRewardResult = { entryId: number | null; rewardId: string; pointsRedeemed: number; balance: Balance; coupon: IssuedCoupon };
 
 const CHANNEL = { member: "portal", user: "pos", api_key: "api", system: "system" } as const;
@@ -73,32 +71,6 @@ async function issue(ctx: OperationContext, actor: Actor, data: ReturnType<typeo
     balance = applyDelta(ctx.balance, { available: -price, lifetimeRedeemed: price });
     await ctx.saveBalance(balance);
   }
-  if (reward.stock !== null) await addRewardStock(tx, { programId, rewardId: reward.id, delta: -1 });
-
-  const coupon = await insertUniqueCoupon(tx, {
-    programId,
-    rewardId: reward.id,
-    memberId: member.id,
-    redeemEntryId: entryId,
-    pointsSpent: price,
-    issuedAt: now,
-    expiresAt: couponExpiry(now, reward.couponValidDays, reward.validUntil),
-  });
-  let partnerCode: string | null = null;
-  if (reward.kind === "partner_perk") {
-    partnerCode = await claimPartnerCode(tx, { programId, rewardId: reward.id, couponId: coupon.id });
-    if (!partnerCode) throw new UnprocessableError("out_of_stock", "This partner perk has no codes left.", { reason: "out_of_stock" });
-  }
-  const issued: IssuedCoupon = { id: coupon.id, code: coupon.code, status: coupon.status, expiresAt: coupon.expiresAt!.toISOString(), partnerCode };
-  await recordEvent(tx, programId, "coupon.issued", { couponId: coupon.id, code: coupon.code, memberId: member.id, rewardId: reward.id, pointsSpent: price, expiresAt: issued.expiresAt, entryId });
+  const issued = await issueCoupon(tx, { programId, reward, memberId: member.id, pointsSpent: price, redeemEntryId: entryId, now });
   return { entryId, rewardId: reward.id, pointsRedeemed: price, balance, coupon: issued };
-}
-
-/** Draws codes until one is free: with 50 random bits a second draw practically never happens. */
-async function insertUniqueCoupon(tx: Executor, values: Omit<CouponRow, "id" | "code" | "status" | "usedAt" | "usedStoreId" | "usedBy" | "campaignId" | "voidedAt" | "voidReason">): Promise<CouponRow> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const row = await insertCoupon(tx, { ...values, code: couponCodeFrom(randomBytes(10)) });
-    if (row) return row;
-  }
-  throw new Error("Could not draw a free coupon code in 5 attempts");
 }

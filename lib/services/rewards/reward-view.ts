@@ -1,4 +1,5 @@
 import type { RewardRow } from "@/db/queries/rewards";
+import type { RewardTarget } from "@/lib/domain/rewards/reward-target";
 
 /** A reward as members, staff and integrations see it (no internal counters). */
 export type RewardView = {
@@ -14,9 +15,12 @@ export type RewardView = {
   validFrom: string | null;
   validUntil: string | null;
   couponValidDays: number;
+  /** What it is valid on (a SKU or a catalog category, with its name); null = the whole ticket. */
+  target: RewardTarget | null;
 };
 
-export function toRewardView(r: RewardRow): RewardView {
+/** `target`: the reward's resolved target (resolveRewardTargets), when it has one. */
+export function toRewardView(r: RewardRow, target: RewardTarget | null = null): RewardView {
   return {
     id: r.id,
     kind: r.kind,
@@ -30,6 +34,7 @@ export function toRewardView(r: RewardRow): RewardView {
     validFrom: r.validFrom?.toISOString() ?? null,
     validUntil: r.validUntil?.toISOString() ?? null,
     couponValidDays: r.couponValidDays,
+    target,
   };
 }
 

@@ -14,7 +14,8 @@ let database: Database;
 const system: Actor = { kind: "system", label: "test" };
 const d = (iso: string) => new Date(iso);
 // Default plan: bronze 0, silver 500, gold 1500 points over a rolling 12 months; 1 point per 100 minor units.
-const REVIEW_2026 = d("2026-01-01T03:30:00Z");
+// Review dates are local midnights in the program's zone (America/Mexico_City, UTC−6): this is 03:30 on January 1st there.
+const REVIEW_2026 = d("2026-01-01T09:30:00Z");
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -90,7 +91,7 @@ describe("reviewTiers", () => {
     expect(await tierOf(programId, recent)).toBe("gold");
     expect(await tierOf(programId, longAgo)).toBe("silver");
 
-    await reviewTiers(database.db, { programId, now: d("2027-01-01T03:30:00Z") });
+    await reviewTiers(database.db, { programId, now: d("2027-01-01T09:30:00Z") });
     expect(await tierOf(programId, recent)).toBe("bronze");
   });
 

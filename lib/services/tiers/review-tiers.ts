@@ -1,19 +1,21 @@
 import { listTierReachedAt, lockTieredMembers } from "@/db/queries/members";
 import { getLivePlanVersion } from "@/db/queries/plans";
 import { getProgramById } from "@/db/queries/programs";
-import { sumEarnedBetweenByMember } from "@/db/queries/purchases";
 import type { Executor } from "@/db/types";
 import type { PlanDefinition, TierReview } from "@/lib/domain/plan/plan-definition";
 import { latestReviewDate, qualificationWindow, reviewTier, tierReviewOf } from "@/lib/domain/plan/tier-review";
 import { NotFoundError } from "@/lib/errors";
 import { changeMemberTier } from "./change-member-tier";
+import { qualifyingTotalsBetween } from "./qualifying-total";
 
 export type ReviewTiersResult = { reviewed: number; downgraded: number };
 
 /**
  * Applies the latest tier review of the program's live plan: members below
- * their tier's threshold at the review date drop to the tier their points
- * reach (history reason "review"), unless an override or grace keeps them.
+ * their tier's threshold at the review date drop to the tier their points (or
+ * spend net of refunds, by the plan's metric) reach (history reason "review"),
+ * unless an override or grace keeps them. Review dates and the calendar-year
+ * window are on the program's local calendar.
  * Works in batches of members, each one transaction under the members' row
  * locks (a purchase upgrading one of them waits); the verdict depends only on
  * the review date, so running it daily, twice, or late changes nothing twice.
@@ -21,16 +23,17 @@ export type ReviewTiersResult = { reviewed: number; downgraded: number };
 export async function reviewTiers(db: Executor, options: { programId: string; now?: Date; batchSize?: number }): Promise<ReviewTiersResult> {
   const { programId } = options;
   const now = options.now ?? new Date();
-  if (!(await getProgramById(db, programId))) throw new NotFoundError("program", programId);
+  const program = await getProgramById(db, programId);
+  if (!program) throw new NotFoundError("program", programId);
   const total: ReviewTiersResult = { reviewed: 0, downgraded: 0 };
   const version = await getLivePlanVersion(db, { programId, at: now });
   const plan = version?.definition as PlanDefinition | undefined;
-  // Spend-based qualification is not tracked yet; upgrades skip it too (recordPurchase).
-  if (!plan || plan.tierQualification.metric !== "points" || !plan.tiers.length) return total;
+  if (!plan || !plan.tiers.length) return total;
+  const { timeZone } = program;
   const review = tierReviewOf(plan);
-  const window = qualificationWindow(plan.tierQualification, latestReviewDate(review.every, now));
+  const window = qualificationWindow(plan.tierQualification, latestReviewDate(review.every, now, timeZone), timeZone);
 
-  const context: BatchContext = { programId, plan, review, window, now, limit: options.batchSize ?? 500 };
+  const context: BatchContext = { programId, timeZone, plan, review, window, now, limit: options.batchSize ?? 500 };
   for (let afterId: string | null = null; ; ) {
     const batch = await db.transaction((tx) => reviewBatch(tx, context, afterId));
     total.reviewed += batch.reviewed;
@@ -40,14 +43,14 @@ export async function reviewTiers(db: Executor, options: { programId: string; no
   }
 }
 
-type BatchContext = { programId: string; plan: PlanDefinition; review: TierReview; window: { since: Date; until: Date }; now: Date; limit: number };
+type BatchContext = { programId: string; timeZone: string; plan: PlanDefinition; review: TierReview; window: { since: Date; until: Date }; now: Date; limit: number };
 
-/** One batch: lock the members, read their points and tier history under the lock, apply the downgrades. */
+/** One batch: lock the members, read their qualifying totals and tier history under the lock, apply the downgrades. */
 async function reviewBatch(tx: Executor, c: BatchContext, afterId: string | null): Promise<ReviewTiersResult & { lastId: string | null }> {
   const { programId, now } = c;
   const members = await lockTieredMembers(tx, { programId, afterId, limit: c.limit });
   const memberIds = members.map((m) => m.id);
-  const qualifying = await sumEarnedBetweenByMember(tx, { programId, memberIds, ...c.window });
+  const qualifying = await qualifyingTotalsBetween(tx, { programId, memberIds, metric: c.plan.tierQualification.metric, ...c.window });
   const reachedAt = await listTierReachedAt(tx, { programId, memberIds });
   let downgraded = 0;
   for (const member of members) {
@@ -59,6 +62,7 @@ async function reviewBatch(tx: Executor, c: BatchContext, afterId: string | null
       tierOverrideUntil: member.tierOverrideUntil,
       review: c.review,
       now,
+      timeZone: c.timeZone,
     });
     if (decision.action !== "downgrade") continue;
     await changeMemberTier(tx, { programId, memberId: member.id, from: decision.from, to: decision.to, reason: "review", now });

@@ -55,7 +55,7 @@ export async function saveGeneralAction(_previous: FormState, form: FormData): P
 }
 
 export async function saveTiersAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return saveSection(await requireUser(`${PATH}/draft`), form, "tiers", (plan) => applyTiers(plan, form));
+  return saveSection(await requireUser(`${PATH}/draft`), form, "tiers", (plan, digits) => applyTiers(plan, form, digits));
 }
 
 export async function saveExclusionsAction(_previous: FormState, form: FormData): Promise<FormState> {

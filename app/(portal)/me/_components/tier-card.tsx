@@ -1,18 +1,27 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Icon } from "@/components/ui/icons";
-import { formatDate, formatPoints } from "@/lib/format";
+import { formatDate, formatMoney, formatPoints } from "@/lib/format";
 import type { TierStanding } from "@/lib/domain/members/member-home";
 import { localizedText } from "@/lib/localized-text";
 
-type TierCardProps = { standing: TierStanding; numberLocale: string; timeZone: string };
+type TierCardProps = { standing: TierStanding; currency: string; numberLocale: string; timeZone: string };
 
-/** The member's tier, a progress bar to the next one, and what keeps the current one at the next review. */
-export function TierCard({ standing, numberLocale, timeZone }: TierCardProps) {
+/**
+ * The member's tier, a progress bar to the next one, and what keeps the current
+ * one at the next review — in points, or in money when the plan qualifies by spend.
+ */
+export function TierCard({ standing, currency, numberLocale, timeZone }: TierCardProps) {
   const t = useTranslations("MyHome.tier");
   const locale = useLocale();
   const name = (tier: { name: Parameters<typeof localizedText>[0] } | null) => (tier ? localizedText(tier.name, locale) : t("none"));
-  const points = (n: number) => formatPoints(n, numberLocale);
+  const bySpend = standing.metric === "spend";
+  // Spend is in minor units of the program's currency; points are plain numbers.
+  const amount = (n: number) => (bySpend ? formatMoney(n, currency, numberLocale) : formatPoints(n, numberLocale));
   const percent = Math.round(standing.ratio * 100);
+  const thisYear = standing.window === "calendar_year";
+  const qualifying = bySpend
+    ? t(thisYear ? "qualifyingSpendYear" : "qualifyingSpend", { amount: amount(standing.qualifying) })
+    : t(thisYear ? "qualifyingYear" : "qualifying", { points: amount(standing.qualifying) });
   return (
     <section aria-labelledby="my-tier-title" className="rounded-card border border-line bg-surface p-5 shadow-card" data-testid="tier-card">
       <div className="flex items-center gap-3">
@@ -42,20 +51,22 @@ export function TierCard({ standing, numberLocale, timeZone }: TierCardProps) {
             <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${Math.max(percent, 2)}%` }} />
           </div>
           <p className="mt-2 text-sm text-ink" data-testid="tier-to-next">
-            {standing.missing > 0 ? t("toNext", { missing: points(standing.missing), tier: name(standing.next) }) : t("reachedNext", { tier: name(standing.next) })}
+            {standing.missing > 0
+              ? t(bySpend ? "toNextSpend" : "toNext", { missing: amount(standing.missing), tier: name(standing.next) })
+              : t(bySpend ? "reachedNextSpend" : "reachedNext", { tier: name(standing.next) })}
           </p>
         </div>
       ) : (
         <p className="mt-4 text-sm text-ink" data-testid="tier-to-next">{t("top")}</p>
       )}
-      <p className="mt-1 text-xs text-ink-subtle">{t("qualifying", { points: points(standing.qualifying) })}</p>
+      <p className="mt-1 text-xs text-ink-subtle" data-testid="tier-qualifying">{qualifying}</p>
       {standing.current ? (
         <p className="mt-3 rounded-control bg-surface-muted px-3 py-2 text-sm text-ink-muted" data-testid="tier-keep">
           {!standing.keep
             ? t("keepBase", { tier: name(standing.current) })
             : standing.keep.missing === 0
               ? t("keepSafe", { tier: name(standing.current), date: formatDate(standing.keep.reviewAt, numberLocale, timeZone) })
-              : t("keepMissing", { tier: name(standing.current), date: formatDate(standing.keep.reviewAt, numberLocale, timeZone), missing: points(standing.keep.missing) })}
+              : t(bySpend ? "keepMissingSpend" : "keepMissing", { tier: name(standing.current), date: formatDate(standing.keep.reviewAt, numberLocale, timeZone), missing: amount(standing.keep.missing) })}
         </p>
       ) : null}
     </section>

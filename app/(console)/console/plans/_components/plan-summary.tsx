@@ -30,7 +30,7 @@ export function PlanSummary({ plan, locale, currency, compact = false }: { plan:
         <span className="flex flex-wrap gap-1.5">
           {plan.tiers.map((tier) => (
             <Badge key={tier.key} tone="brand">
-              {localizedText(tier.name, locale)} · {formatPoints(tier.threshold, locale)} · ×{tier.earnMultiplier}
+              {localizedText(tier.name, locale)} · {plan.tierQualification.metric === "spend" ? formatMoney(tier.threshold, currency, locale) : formatPoints(tier.threshold, locale)} · ×{tier.earnMultiplier}
             </Badge>
           ))}
         </span>

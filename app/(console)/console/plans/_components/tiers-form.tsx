@@ -10,13 +10,18 @@ import { DEFAULT_TIER_REVIEW, type PlanDefinition } from "@/lib/domain/plan/plan
 import { saveTiersAction } from "../actions";
 import { Input, Select } from "./fields";
 
-/** Ordered levels (one blank row adds a level; clearing a row removes it), qualification and review. */
-export function TiersForm({ plan }: { plan: PlanDefinition }) {
+/**
+ * Ordered levels (one blank row adds a level; clearing a row removes it), qualification and review.
+ * Thresholds are points, or money in major units when the plan qualifies by spend (stored in minor units).
+ */
+export function TiersForm({ plan, digits, currency }: { plan: PlanDefinition; digits: number; currency: string }) {
   const t = useTranslations("PlanEditor");
   const [state, action] = useActionState(saveTiersAction, {} as FormState);
   const answer = useAnswerKey(state);
   const rows = Math.max(Number(state.values?.tierRows ?? 0), plan.tiers.length + 1);
   const review = plan.tierReview ?? DEFAULT_TIER_REVIEW;
+  const bySpend = plan.tierQualification.metric === "spend";
+  const threshold = (minorOrPoints: number | undefined) => (minorOrPoints === undefined || !bySpend ? minorOrPoints : (minorOrPoints / 10 ** digits).toFixed(digits));
   return (
     <form key={answer} action={action} noValidate className="space-y-5" data-testid="plan-tiers-form" aria-describedby="tiers-message">
       <input type="hidden" name="section" value="tiers" />
@@ -31,7 +36,10 @@ export function TiersForm({ plan }: { plan: PlanDefinition }) {
               <th className="pb-1 font-medium">{t("tiers.key")}</th>
               <th className="pb-1 font-medium">{t("tiers.nameEs")}</th>
               <th className="pb-1 font-medium">{t("tiers.nameEn")}</th>
-              <th className="pb-1 font-medium">{t("tiers.threshold")}</th>
+              <th className="pb-1 font-medium">
+                {t("tiers.threshold")}
+                {bySpend ? ` (${currency})` : ""}
+              </th>
               <th className="pb-1 font-medium">{t("tiers.multiplier")}</th>
             </tr>
           </thead>
@@ -46,7 +54,7 @@ export function TiersForm({ plan }: { plan: PlanDefinition }) {
                       ["key", tier?.key],
                       ["name.es", tier?.name.es],
                       ["name.en", tier?.name.en],
-                      ["threshold", tier?.threshold],
+                      ["threshold", threshold(tier?.threshold)],
                       ["earnMultiplier", tier?.earnMultiplier],
                     ] as const
                   ).map(([field, saved]) => (
@@ -61,6 +69,7 @@ export function TiersForm({ plan }: { plan: PlanDefinition }) {
         </table>
       </div>
       <p className="text-xs text-ink-subtle">{t("tiers.hint")}</p>
+      <p className="text-xs text-ink-subtle">{t("tiers.thresholdHint", { currency })}</p>
       {state.fieldErrors?.tiers ? <p className="text-sm font-medium text-accent-700" data-testid="tiers-error">{state.fieldErrors.tiers}</p> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Select name="tierQualification.metric" label={t("fields.metric")} state={state} saved={plan.tierQualification.metric} options={(["points", "spend"] as const).map((v) => ({ value: v, label: t(`metric.${v}`) }))} />

@@ -54,8 +54,10 @@ export function applyGeneral(plan: PlanDefinition, form: FormData, digits: numbe
   };
 }
 
-export function applyTiers(plan: PlanDefinition, form: FormData): PlanDefinition {
+/** Tier thresholds are points, or money typed in major units when the posted metric is spend. */
+export function applyTiers(plan: PlanDefinition, form: FormData, digits: number): PlanDefinition {
   const rows = Number(text(form, "tierRows")) || 0;
+  const metric = text(form, "tierQualification.metric");
   const tiers: PlanDefinition["tiers"] = [];
   for (let i = 0; i < rows; i++) {
     const key = text(form, `tiers.${i}.key`);
@@ -64,14 +66,14 @@ export function applyTiers(plan: PlanDefinition, form: FormData): PlanDefinition
     tiers.push({
       key,
       name: { es: text(form, `tiers.${i}.name.es`), en: text(form, `tiers.${i}.name.en`) },
-      threshold: num(form, `tiers.${i}.threshold`),
+      threshold: metric === "spend" ? money(form, `tiers.${i}.threshold`, digits) : num(form, `tiers.${i}.threshold`),
       earnMultiplier: num(form, `tiers.${i}.earnMultiplier`),
     });
   }
   return {
     ...plan,
     tiers,
-    tierQualification: { metric: text(form, "tierQualification.metric") as "points", window: text(form, "tierQualification.window") as "calendar_year" },
+    tierQualification: { metric: metric as "points", window: text(form, "tierQualification.window") as "calendar_year" },
     tierReview: { every: text(form, "tierReview.every") as "year", graceMonths: num(form, "tierReview.graceMonths") },
   };
 }

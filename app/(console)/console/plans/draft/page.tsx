@@ -95,7 +95,7 @@ export default async function PlanDraftPage({ searchParams }: { searchParams: Pr
           <Card>
             <CardHeader title={t("sections.tiers")} description={t("sections.tiersHint")} />
             <CardBody>
-              <TiersForm plan={definition} />
+              <TiersForm plan={definition} digits={digits} currency={overview.program.currency} />
             </CardBody>
           </Card>
           <Card>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState, type ChangeEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { clsx } from "clsx";
 import { FormMessage } from "@/components/forms/form-message";
 import type { FormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -21,13 +22,16 @@ type Props = {
   tiers: Option[];
   /** The program's segments by name (optional: older callers pass none). */
   segments?: Option[];
+  /** The catalog's categories ("Fashion › Footwear") and some products, for what the reward is valid on. */
+  categories?: Option[];
+  products?: Option[];
   canWrite: boolean;
 };
 
 const selectClass = "mt-1.5 block h-11 w-full rounded-control border border-line-strong bg-surface px-3 text-base text-ink focus:border-brand-500 focus:ring-4 focus:ring-brand-100 focus:outline-none sm:text-sm";
 
 /** Create or edit a reward: every field echoes back with its own translated error after a refusal. */
-export function RewardForm({ rewardId, currency, initial, kinds, statuses, menus, tiers, segments = [], canWrite }: Props) {
+export function RewardForm({ rewardId, currency, initial, kinds, statuses, menus, tiers, segments = [], categories = [], products = [], canWrite }: Props) {
   const t = useTranslations("RewardForm");
   const ts = useTranslations("Segments");
   const [state, action] = useActionState(saveRewardAction, {} as FormState);
@@ -35,6 +39,8 @@ export function RewardForm({ rewardId, currency, initial, kinds, statuses, menus
   const err = (name: string) => state.fieldErrors?.[name];
   // Controlled, so the value field's label follows the kind as it changes (amount vs percentage).
   const [kind, setKind] = useState(v("kind") || "amount_discount");
+  // Same for the target: the category picker or the SKU field follows the choice.
+  const [targetKind, setTargetKind] = useState(v("targetKind"));
   const checkedTiers = new Set(v("tiers").split(",").filter(Boolean));
   const checkedSegments = new Set(v("segmentIds").split(",").filter(Boolean));
   const field = (name: string, label: string, props: Record<string, unknown> = {}) => (
@@ -56,6 +62,51 @@ export function RewardForm({ rewardId, currency, initial, kinds, statuses, menus
           {field("descriptionEn", t("fields.descriptionEn"), { labelNote: optional })}
           {kind === "amount_discount" || kind === "percent_discount" ? field("value", kind === "percent_discount" ? t("fields.percentValue") : t("fields.amountValue", { currency }), { inputMode: "decimal" }) : null}
           {field("imageUrl", t("fields.imageUrl"), { labelNote: optional, inputMode: "url" })}
+        </div>
+      </Section>
+      <Section title={t("sections.where")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Select
+            name="targetKind"
+            label={t("fields.targetKind")}
+            options={[
+              { value: "", label: t("fields.targetNone") },
+              { value: "category", label: t("fields.targetCategory") },
+              { value: "sku", label: t("fields.targetSku") },
+            ]}
+            value={targetKind}
+            disabled={!canWrite}
+            onChange={setTargetKind}
+            resetKey={`target-${state.values?.targetKind ?? initial.targetKind ?? ""}`}
+            error={err("targetKind")}
+          />
+          {targetKind === "category" ? (
+            categories.length ? (
+              <Select
+                name="targetCategory"
+                label={t("fields.targetCategoryPick")}
+                options={[{ value: "", label: t("fields.targetCategoryChoose") }, ...categories]}
+                value={v("targetCategory")}
+                disabled={!canWrite}
+                hint={t("fields.targetCategoryHint")}
+                error={err("targetCategory")}
+              />
+            ) : (
+              <p className="self-end text-sm text-ink-muted" data-testid="target-no-catalog">{t("fields.targetNoCatalog")}</p>
+            )
+          ) : null}
+          {targetKind === "sku" ? (
+            <>
+              {field("targetSku", t("fields.targetSkuField"), { hint: t("fields.targetSkuHint"), list: "reward-target-products", autoComplete: "off", spellCheck: false })}
+              <datalist id="reward-target-products">
+                {products.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.label}
+                  </option>
+                ))}
+              </datalist>
+            </>
+          ) : null}
         </div>
       </Section>
       <Section title={t("sections.price")}>
@@ -124,10 +175,12 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Select({ name, label, options, value, disabled, onChange, resetKey }: { name: string; label: string; options: Option[]; value: string; disabled?: boolean; onChange?: (value: string) => void; resetKey?: string }) {
+function Select({ name, label, options, value, disabled, onChange, resetKey, hint, error }: { name: string; label: string; options: Option[]; value: string; disabled?: boolean; onChange?: (value: string) => void; resetKey?: string; hint?: string; error?: string }) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={`field-${name}`} className="block text-sm font-medium text-ink">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
         {label}
       </label>
       {/*
@@ -137,12 +190,14 @@ function Select({ name, label, options, value, disabled, onChange, resetKey }: {
       */}
       <select
         key={resetKey ?? value}
-        id={`field-${name}`}
+        id={id}
         name={name}
         defaultValue={value}
         onChange={onChange ? (e: ChangeEvent<HTMLSelectElement>) => onChange(e.currentTarget.value) : undefined}
         disabled={disabled}
-        className={selectClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={clsx(selectClass, error && "border-accent-500")}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -150,6 +205,16 @@ function Select({ name, label, options, value, disabled, onChange, resetKey }: {
           </option>
         ))}
       </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1.5 text-xs text-ink-subtle">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1.5 text-sm font-medium text-accent-700" data-testid={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -36,6 +36,9 @@ export async function rewardEditorProps(editor: RewardEditor, locale: string, ti
         menuId: r.menuId ?? "",
         tiers: (r.eligibility?.tiers ?? []).join(","),
         segmentIds: (r.eligibility?.segmentIds ?? []).join(","),
+        targetKind: r.targetSku ? "sku" : r.targetCategory ? "category" : "",
+        targetSku: r.targetSku ?? "",
+        targetCategory: r.targetCategory ?? "",
         ...Object.fromEntries(Object.entries(r.tierPrices ?? {}).map(([k, p]) => [`tierPrice.${k}`, String(p)])),
       }
     : { kind: "amount_discount", status: "active", couponValidDays: "30" };
@@ -47,5 +50,7 @@ export async function rewardEditorProps(editor: RewardEditor, locale: string, ti
     menus: editor.menus.map((m) => ({ value: m.id, label: localizedText(m.name, locale) })),
     tiers: editor.tiers.map((tier) => ({ value: tier.key, label: localizedText(tier.name, locale) })),
     segments: editor.segments.map((s) => ({ value: s.id, label: s.name })),
+    categories: editor.categories.map((c) => ({ value: c.code, label: [...c.path, c.name].join(" › ") })),
+    products: editor.products.map((p) => ({ value: p.sku, label: p.name })),
   };
 }

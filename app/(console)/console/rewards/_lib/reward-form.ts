@@ -38,6 +38,7 @@ export function rewardInputFromForm(form: FormData, currency: string, timeZone: 
     if (key.startsWith("tierPrice.") && String(v).trim() !== "") tierPrices[key.slice("tierPrice.".length)] = Number(String(v).trim());
   }
   const menuId = text(form, "menuId");
+  const targetKind = text(form, "targetKind");
   return {
     kind,
     status: text(form, "status") || "active",
@@ -56,6 +57,7 @@ export function rewardInputFromForm(form: FormData, currency: string, timeZone: 
     tiers: form.getAll("tiers").map(String),
     segmentIds: form.getAll("segmentIds").map(String),
     menuId: menuId || null,
+    target: targetKind === "sku" ? { kind: "sku", sku: text(form, "targetSku") } : targetKind === "category" ? { kind: "category", code: text(form, "targetCategory") } : null,
   };
 }
 
@@ -76,6 +78,9 @@ function fieldOf(path: string): string {
   if (path.startsWith("name")) return "nameEs";
   if (path.startsWith("periodLimit")) return "periodCount";
   if (path.startsWith("tierPrices.")) return `tierPrice.${path.split(".")[1]}`;
+  if (path === "target.sku") return "targetSku";
+  if (path === "target.code") return "targetCategory";
+  if (path.startsWith("target")) return "targetKind";
   return path;
 }
 

@@ -4,6 +4,6 @@ import { apiValidateCouponSchema } from "@/lib/validation/api-rewards";
 import { parseInput } from "@/lib/validation/common";
 
 export const POST = withApiKey({ scope: "coupons:validate" }, async ({ db, actor, body }) => {
-  const { code, storeId } = parseInput(apiValidateCouponSchema, body);
-  return { status: 200, body: await validateCoupon(db, actor, { programId: actor.programId, code, storeId }) };
+  const { code, storeId, lines } = parseInput(apiValidateCouponSchema, body);
+  return { status: 200, body: await validateCoupon(db, actor, { programId: actor.programId, code, storeId, lines }) };
 });

@@ -1,13 +1,13 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDate, formatDateTime, formatPoints } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoney, formatPoints } from "@/lib/format";
 import { localizedText } from "@/lib/localized-text";
 import type { MemberDetail } from "@/lib/services/members/get-member-detail";
 
 type Fmt = { locale: string; numberLocale: string; timeZone: string; now: Date };
 
-/** The tier held (by points or by hand), the way to the next one, and every change with its reason. */
+/** The tier held (by points, spend or by hand), the way to the next one — in money when the plan qualifies by spend — and every change with its reason. */
 export function TierCard({ detail, fmt }: { detail: MemberDetail; fmt: Fmt }) {
   const t = useTranslations("MemberDetail");
   const name = (key: string | null) => {
@@ -16,6 +16,8 @@ export function TierCard({ detail, fmt }: { detail: MemberDetail; fmt: Fmt }) {
     return tier ? localizedText(tier.name, fmt.locale) : key;
   };
   const { progress } = detail;
+  const bySpend = detail.metric === "spend";
+  const money = (minor: number) => formatMoney(minor, detail.currency, fmt.numberLocale);
   const override = detail.member.tierOverrideUntil && detail.member.tierOverrideUntil > fmt.now ? detail.member.tierOverrideUntil : null;
   return (
     <Card data-testid="tier-card">
@@ -37,10 +39,14 @@ export function TierCard({ detail, fmt }: { detail: MemberDetail; fmt: Fmt }) {
                 {!progress.next
                   ? t("tier.top")
                   : progress.missing > 0
-                    ? t("tier.toNext", { points: formatPoints(progress.missing, fmt.numberLocale), tier: localizedText(progress.next.name, fmt.locale) })
+                    ? bySpend
+                      ? t("tier.toNextSpend", { amount: money(progress.missing), tier: localizedText(progress.next.name, fmt.locale) })
+                      : t("tier.toNext", { points: formatPoints(progress.missing, fmt.numberLocale), tier: localizedText(progress.next.name, fmt.locale) })
                     : t("tier.qualifiesNext", { tier: localizedText(progress.next.name, fmt.locale) })}
               </p>
-              <p className="text-xs text-ink-subtle">{t("tier.qualifying", { points: formatPoints(detail.qualifying, fmt.numberLocale) })}</p>
+              <p className="text-xs text-ink-subtle" data-testid="tier-qualifying">
+                {bySpend ? t("tier.qualifyingSpend", { amount: money(detail.qualifying) }) : t("tier.qualifying", { points: formatPoints(detail.qualifying, fmt.numberLocale) })}
+              </p>
             </div>
           </>
         )}

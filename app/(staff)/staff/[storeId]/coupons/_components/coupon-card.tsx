@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { RewardTargetNote } from "@/components/rewards/reward-target-note";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { formatDate, formatDateTime, formatPoints, numberLocale } from "@/lib/format";
@@ -26,6 +27,7 @@ export function CouponCard({ view, storeId, uiLocale, programLocale, timeZone }:
               {reward}
             </p>
             {coupon.reward ? <p className="text-sm text-ink-muted">{t(`kind.${coupon.reward.kind}` as "kind.free_product")}</p> : null}
+            <RewardTargetNote target={coupon.target ?? null} className="mt-1 text-base" />
           </div>
           <Badge tone={tone} className="px-3 py-1 text-sm" data-testid="coupon-status">
             {t(`status.${coupon.status}`)}

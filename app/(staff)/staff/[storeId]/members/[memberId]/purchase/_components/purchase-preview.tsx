@@ -27,7 +27,8 @@ export function PurchasePreview({ view, amount, points, pending, onConfirm, onBa
           <p className="mt-1 text-base text-ink-muted">{amount}</p>
         </div>
         <div className="text-right">
-          <p className="text-sm text-ink-muted">{view.pointsPending ? t("willEarnPending", { days: view.pendingDays }) : t("willEarn")}</p>
+          <p className="text-sm text-ink-muted">{/* A rule with its own return window keeps only its points pending. */}
+            {!view.pointsPending ? t("willEarn") : view.pointsPending < view.points ? t("willEarnPartlyPending", { pending: points(view.pointsPending), days: view.pendingDays }) : t("willEarnPending", { days: view.pendingDays })}</p>
           <p className="text-4xl font-semibold text-brand-700 tabular-nums" data-testid="preview-points">
             {points(view.points)}
           </p>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icons";
+import { RewardTargetNote } from "@/components/rewards/reward-target-note";
 import { formatDate, formatPoints, numberLocale } from "@/lib/format";
 import { localizedText } from "@/lib/localized-text";
 import type { DeskRedeemContext, DeskRewardResult } from "@/lib/services/desk/desk-redemption";
@@ -88,6 +89,7 @@ export function RewardPicker({ storeId, context, uiLocale, available, onBalance 
         <CardHeader title={t("confirmTitle")} description={t("confirmBody", { points: formatPoints(offer.price, loc), name })} />
         <CardBody className="space-y-4">
           <p className="text-xl font-semibold text-ink">{localizedText(offer.name, uiLocale)}</p>
+          <RewardTargetNote target={offer.target} className="text-base" />
           <fieldset className="grid gap-3 sm:grid-cols-2">
             <Choice checked={useNow} onChange={() => setUseNow(true)} title={t("useNow")} hint={t("useNowHint")} />
             <Choice checked={!useNow} onChange={() => setUseNow(false)} title={t("handOver")} hint={t("handOverHint")} />
@@ -143,6 +145,7 @@ export function RewardPicker({ storeId, context, uiLocale, available, onBalance 
                     )}
                   >
                     <span className="text-base font-semibold text-ink">{localizedText(offer.name, uiLocale)}</span>
+                    <RewardTargetNote target={offer.target} />
                     <span className="text-lg font-semibold text-brand-700 tabular-nums">{t("price", { points: formatPoints(offer.price, loc) })}</span>
                     {short > 0 ? <span className="text-sm text-accent-700">{t("cannotAfford", { points: formatPoints(short, loc) })}</span> : null}
                   </button>
