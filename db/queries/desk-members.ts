@@ -30,7 +30,7 @@ export type DeskMemberSearch =
   | { kind: "digits"; digits: string }
   | { kind: "name"; text: string; words: string[] };
 
-/** Below this trigram similarity a name is not offered at all. */
+/** Below this trigram similarity a word of a name is not offered at all. */
 const NAME_THRESHOLD = 0.3;
 
 const trigramByExecutor = new WeakMap<object, Promise<boolean>>();
@@ -52,19 +52,20 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const like = (text: string) => `%${escapeLike(text)}%`;
 const phoneDigits = sql`regexp_replace(coalesce(${members.phone}, ''), '[^0-9]', '', 'g')`;
 const lowerName = sql`lower(coalesce(${members.name}, ''))`;
 
-/** How a row matches the query (score expression, filter, exact flag) for each kind of query. */
-function matcher(q: DeskMemberSearch, trigram: boolean, programId: string, limit: number): { score: SQL; where: SQL; exact: SQL } {
+/** How a row matches the query (score expression, filter, exact flag) for each kind of query (names with pg_trgm: trigramName). */
+function matcher(q: DeskMemberSearch): { score: SQL; where: SQL; exact: SQL } {
   switch (q.kind) {
     case "card":
       return { score: sql`100`, where: eq(members.cardNumber, q.cardNumber), exact: sql`'card'` };
     case "email": {
       const exact = sql`lower(${members.email}) = ${q.email}`;
       return {
-        score: sql`case when ${exact} then 100 when lower(${members.email}) like ${`${q.email.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} then 70 else 50 end`,
+        score: sql`case when ${exact} then 100 when lower(${members.email}) like ${`${escapeLike(q.email)}%`} then 70 else 50 end`,
         where: sql`lower(${members.email}) like ${like(q.email)}`,
         exact: sql`case when ${exact} then 'email' end`,
       };
@@ -80,35 +81,73 @@ function matcher(q: DeskMemberSearch, trigram: boolean, programId: string, limit
       };
     }
     case "name":
-      return trigram ? trigramName(q.text, programId, limit) : plainName(q.text, q.words);
+      return plainName(q.text, q.words);
   }
 }
 
-/** Nearest names taken from the trigram index per way of matching, before exact scoring: the top `limit` by score is among them. */
-const CANDIDATES_PER_LIMIT = 5;
+/** Dictionary words taken per typed word: the closest by trigram distance, and those containing it. */
+const WORDS_PER_TYPED_WORD = 8;
+
+/** A name or typed text folded as the dictionary holds it (lazo_fold, migration 0016): lower case, no accents. */
+export function foldName(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** For one typed word, the dictionary's words that may stand for it, nearest first. */
+type WordMatches = { nearest: string; started: string[]; alike: string[] };
+
+/**
+ * The program's name dictionary (member_name_words: a few thousand words even
+ * at millions of members, trigram-indexed) read for each typed word: similar
+ * words ("prez" → "perez") and words containing it ("mar" → "marta"), nearest
+ * first. A typed word nothing resembles is left out; null when none is left.
+ */
+async function matchTypedWords(db: Executor, programId: string, words: string[]): Promise<WordMatches[] | null> {
+  const typed = [...new Set(words.map(foldName))];
+  const dictionary = sql`member_name_words d where d.program_id = ${programId}`;
+  const perWord = typed.map(
+    (w, i) => sql`(select ${i}::int as i, c.word, c.word <-> ${w} as distance, c.word like ${`${escapeLike(w)}%`} as started from (
+      (select d.word from ${dictionary} and d.word % ${w} order by d.word <-> ${w} limit ${WORDS_PER_TYPED_WORD})
+      union
+      (select d.word from ${dictionary} and d.word like ${like(w)} order by d.word <-> ${w} limit ${WORDS_PER_TYPED_WORD})
+    ) c)`,
+  );
+  const rows = rowsOf<{ i: number; word: string; distance: number; started: boolean }>(await db.execute(sql`${sql.join(perWord, sql` union all `)} order by 1, 3, 2`));
+  const matches = typed
+    .map((_, i) => rows.filter((r) => Number(r.i) === i))
+    .filter((found) => found.length > 0)
+    .map((found) => ({ nearest: found[0]!.word, started: found.filter((r) => r.started).map((r) => r.word), alike: found.map((r) => r.word) }));
+  return matches.length ? matches : null;
+}
 
 /**
  * pg_trgm: the best of whole-name and best-word similarity, so "Alcia" finds
- * "Alicia Alfa". At 1M members a common name is shared by tens of thousands,
- * so rows are not all scored: the trigram GiST index hands over the nearest
- * names for each way of matching (whole name `<->`, best word `<<->`, substring),
- * nearest first and stopping at the limit, and only those candidates are scored
- * exactly. The operators read their thresholds from settings (searchDeskMembers).
+ * "Alicia Alfa". Ranking every member's name by trigram distance costs too much
+ * at 1M members, where a common name is shared by thousands, so the typed words
+ * are matched against the name dictionary first (matchTypedWords) and members
+ * holding a matched word for every typed word come from the GIN index on their
+ * names' words, `limit` per way of matching: the nearest word for each typed
+ * word (so the best names come first however common they are), any matched
+ * word for each typed word, the words the typed ones start, and, to fill the
+ * list, any matched word for any typed word. Only those few are scored exactly.
  */
-function trigramName(text: string, programId: string, limit: number) {
-  const similar = sql`greatest(similarity(${lowerName}, ${text}), word_similarity(${text}, ${lowerName}))`;
+function trigramName(text: string, matches: WordMatches[], programId: string, limit: number) {
+  const folded = foldName(text);
+  const foldedName = sql`lazo_fold(coalesce(${members.name}, ''))`;
+  const similar = sql`greatest(similarity(${foldedName}, ${folded}), word_similarity(${folded}, ${foldedName}))`;
+  const textArray = (words: string[]) => sql`array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]`;
   const inProgram = sql`m.program_id = ${programId} and m.status <> 'anonymized'`;
-  const k = limit * CANDIDATES_PER_LIMIT;
-  const nearest = sql`${members.id} in (
-    (select m.id from members m where ${inProgram} and lower(m.name) % ${text} order by lower(m.name) <-> ${text} limit ${k})
-    union all
-    (select m.id from members m where ${inProgram} and ${text} <% lower(m.name) order by ${text} <<-> lower(m.name) limit ${k})
-    union all
-    (select m.id from members m where ${inProgram} and lower(m.name) like ${like(text)} order by lower(m.name) <-> ${text} limit ${k})
-  )`;
+  const holding = (pick: (m: WordMatches) => string[]) =>
+    sql`(select m.id from members m where ${inProgram} and ${sql.join(
+      matches.map((m) => sql`lazo_name_words(m.name) && ${textArray(pick(m))}`),
+      sql` and `,
+    )} limit ${limit})`;
+  const holdingAny = sql`(select m.id from members m where ${inProgram} and lazo_name_words(m.name) && ${textArray(matches.flatMap((m) => m.alike))} limit ${limit})`;
+  const arms = [holding((m) => [m.nearest]), holding((m) => m.alike), holdingAny];
+  if (matches.every((m) => m.started.length > 0)) arms.push(holding((m) => m.started));
   return {
     score: sql`round(least(99, 100 * ${similar}))::int`,
-    where: and(nearest, or(sql`${similar} >= ${NAME_THRESHOLD}`, sql`${lowerName} like ${like(text)}`))!,
+    where: sql`${members.id} in (${sql.join(arms, sql` union all `)})`,
     exact: sql`null`,
   };
 }
@@ -118,7 +157,7 @@ function plainName(text: string, words: string[]) {
   const wordHits = words.map((w) => sql`(case when ${lowerName} like ${like(w)} then 1 else 0 end)`);
   const share = sql`(${sql.join(wordHits, sql` + `)})::float / ${words.length}`;
   return {
-    score: sql`case when ${lowerName} = ${text} then 99 when ${lowerName} like ${`${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} then 90 when ${lowerName} like ${like(text)} then 80 else round(70 * ${share})::int end`,
+    score: sql`case when ${lowerName} = ${text} then 99 when ${lowerName} like ${`${escapeLike(text)}%`} then 90 when ${lowerName} like ${like(text)} then 80 else round(70 * ${share})::int end`,
     where: or(...words.map((w) => sql`${lowerName} like ${like(w)}`))!,
     exact: sql`null`,
   };
@@ -126,17 +165,17 @@ function plainName(text: string, words: string[]) {
 
 /** Up to `limit` members of the program matching the query, best first. */
 export async function searchDeskMembers(db: Executor, p: { programId: string; query: DeskMemberSearch; limit: number; trigram?: boolean }): Promise<DeskMemberHit[]> {
-  const trigram = p.trigram ?? (p.query.kind === "name" ? await hasTrigram(db) : false);
-  if (p.query.kind !== "name" || !trigram) return searchWith(db, p, trigram);
-  // The trigram operators read their thresholds from settings: set them to ours for this search only.
+  const q = p.query;
+  if (q.kind !== "name" || !(p.trigram ?? (await hasTrigram(db)))) return searchWith(db, p, matcher(q));
+  // The trigram operator % reads its threshold from settings: set it to ours for this search only.
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_THRESHOLD)}, true), set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
-    return searchWith(tx, p, trigram);
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
+    const matches = await matchTypedWords(tx, p.programId, q.words);
+    return matches ? searchWith(tx, p, trigramName(q.text, matches, p.programId, p.limit)) : [];
   });
 }
 
-async function searchWith(db: Executor, p: { programId: string; query: DeskMemberSearch; limit: number }, trigram: boolean): Promise<DeskMemberHit[]> {
-  const m = matcher(p.query, trigram, p.programId, p.limit);
+async function searchWith(db: Executor, p: { programId: string; limit: number }, m: { score: SQL; where: SQL; exact: SQL }): Promise<DeskMemberHit[]> {
   const score = sql<number>`(${m.score})::int`;
   const rows = await db
     .select({

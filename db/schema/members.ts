@@ -41,6 +41,19 @@ export const members = pgTable("members", {
   index("members_program_phone_idx").on(t.programId, t.phone),
 ]);
 
+/**
+ * The distinct words of member names, per program: the desk's fuzzy name search
+ * matches what the cashier typed against these words (a few thousand even at
+ * millions of members) and then takes the members holding the matched words
+ * from a GIN index, instead of ranking every member's name by trigram distance.
+ * Kept by triggers on members (migration 0016); a word no longer used stays,
+ * and finds nobody.
+ */
+export const memberNameWords = pgTable("member_name_words", {
+  programId: uuid("program_id").notNull().references(() => programs.id),
+  word: text("word").notNull(),
+}, (t) => [primaryKey({ columns: [t.programId, t.word] })]);
+
 export const memberTierHistory = pgTable("member_tier_history", {
   programId: uuid("program_id").notNull(),
   memberId: uuid("member_id").notNull(),

@@ -7,6 +7,7 @@ import { cardTokenKey, signCardToken } from "@/lib/auth/member-card-token";
 import { serverSecret } from "@/lib/auth/server-secret";
 import { earnPoints } from "@/lib/services/ledger/earn-points";
 import { createMember } from "@/lib/services/members/create-member";
+import { updateMemberDetails } from "@/lib/services/members/update-member";
 import { createStore } from "@/lib/services/stores/create-store";
 import { makeProgram, openTestDatabase } from "@/tests/support/database";
 import { enrolAtDesk } from "./enrol-at-desk";
@@ -85,6 +86,18 @@ describe("findDeskMembers", () => {
     expect(rows[0]!.id).toBe(mariana.id);
     expect(rows).toHaveLength(20);
     expect(rows.every((r, i) => i === 0 || r.score <= rows[i - 1]!.score)).toBe(true);
+  });
+
+  it("finds names typed without their accents, and a renamed member by the new name", async () => {
+    const accents = await makeProgram(database);
+    const raul = await createMember(database.db, { programId: accents.id, name: "Raúl Pérez Núñez", email: "raul@example.com" });
+    const other = await createMember(database.db, { programId: accents.id, name: "Paula Gómez", email: "paula@example.com" });
+    const search = (text: string) => searchDeskMembers(database.db, { programId: accents.id, query: { kind: "name", text, words: text.split(" ") }, limit: 10 });
+    expect((await search("raul perez"))[0]?.id).toBe(raul.id);
+    expect((await search("raúl nunez"))[0]?.id).toBe(raul.id);
+    expect(await search("ximena")).toEqual([]);
+    await updateMemberDetails(database.db, system, { programId: accents.id, memberId: other.id, changes: { name: "Ximena Gómez" } });
+    expect((await search("ximena"))[0]?.id).toBe(other.id);
   });
 
   it("ranks by words without pg_trgm too", async () => {
