@@ -101,6 +101,7 @@ test("the plan form refuses a bad plan field by field, in Spanish and English, a
 });
 
 test("a marketer adds double points on weekends for a category, publishes, tests a basket, and a purchase earns exactly that", async ({ page, browser, context, baseURL, request }) => {
+  test.slow(); // a whole journey: console, API and portal
   await setLocaleCookie(context, baseURL, "es");
   await signInAsUser(page, MARKETER, E2E_PASSWORD, "/console/plans");
   await expect(page.getByRole("heading", { level: 1, name: "Plan de lealtad" })).toBeVisible();

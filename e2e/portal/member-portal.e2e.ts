@@ -144,6 +144,7 @@ test("privacy: consents change, and the data download holds the member's own dat
 });
 
 test("deleting the account needs a confirmation, signs the member out everywhere, and the address cannot sign in again", async ({ page, browser, context, baseURL }) => {
+  test.slow(); // two sign-ins, each reading a code from the outbox as the admin, and the deletion between
   const dalia = fixtures().members.delete;
   await setLocaleCookie(context, baseURL, "es");
   await signInAsMember(page, browser, dalia.email);

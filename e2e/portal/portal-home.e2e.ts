@@ -22,7 +22,7 @@ test.describe("member portal home", () => {
     const tabBar = page.getByTestId("portal-tab-bar");
     await expect(tabBar).toBeVisible();
     await expect(tabBar.getByRole("link", { name: "Inicio" })).toHaveAttribute("aria-current", "page");
-    await expect(tabBar.getByRole("link")).toHaveText(["Inicio", "Cómo funciona", "Niveles", "Tiendas"]);
+    await expect(tabBar.getByRole("link")).toHaveText(["Inicio", "Buzón", "Cómo funciona", "Niveles", "Tiendas"]);
   });
 
   test("is translated to English", async ({ page, browser, context, baseURL }) => {
@@ -33,6 +33,7 @@ test.describe("member portal home", () => {
     await expect(page.getByRole("heading", { name: "Redeem rewards" })).toBeVisible();
     await expect(page.getByTestId("portal-tab-bar").getByRole("link")).toHaveText([
       "Home",
+      "Inbox",
       "How it works",
       "Tiers",
       "Stores",
