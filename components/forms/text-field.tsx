@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import type { ComponentProps, ReactNode } from "react";
+import { describedBy, FieldNotes } from "@/components/forms/field-notes";
 
 type TextFieldProps = Omit<ComponentProps<"input">, "id" | "name" | "size"> & {
   name: string;
@@ -14,7 +15,7 @@ type TextFieldProps = Omit<ComponentProps<"input">, "id" | "name" | "size"> & {
 /** Label, input, hint and error, wired with aria-describedby / aria-invalid. */
 export function TextField({ name, label, labelNote, hint, error, inputSize = "md", className, ...input }: TextFieldProps) {
   const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-ink">
@@ -33,16 +34,7 @@ export function TextField({ name, label, labelNote, hint, error, inputSize = "md
         )}
         {...input}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-xs text-ink-subtle">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1.5 text-sm font-medium text-accent-700" data-testid={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} testId={name} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
 import type { FormState } from "@/components/forms/form-state";
+import { describedBy } from "@/components/forms/field-notes";
 
 /** The value to show: what was just posted (after a refusal), else the saved one. */
 export function shown(state: FormState, name: string, saved: string | number | undefined | null): string {
@@ -32,7 +33,7 @@ type InputProps = { name: string; label: ReactNode; state: FormState; saved?: st
 export function Input({ name, label, state, saved, hint, type = "text", step, className, placeholder, inputMode }: InputProps) {
   const error = state.fieldErrors?.[name];
   const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-ink">
@@ -88,7 +89,7 @@ type ChecksProps = { name: string; legend: ReactNode; state: FormState; saved?: 
 export function Checks({ name, legend, state, saved, options, hint }: ChecksProps) {
   const error = state.fieldErrors?.[name];
   const chosen = shownMany(state, name, saved);
-  const described = [hint ? `field-${name}-hint` : null, error ? `field-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(`field-${name}`, hint, error);
   return (
     <fieldset aria-describedby={described} aria-invalid={error ? true : undefined}>
       <legend className="text-sm font-medium text-ink">{legend}</legend>

@@ -8,6 +8,7 @@ import type { FormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { saveRewardAction } from "../actions";
+import { describedBy, FieldNotes } from "@/components/forms/field-notes";
 
 export type RewardFormValues = Record<string, string>;
 type Option = { value: string; label: string };
@@ -177,7 +178,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function Select({ name, label, options, value, disabled, onChange, resetKey, hint, error }: { name: string; label: string; options: Option[]; value: string; disabled?: boolean; onChange?: (value: string) => void; resetKey?: string; hint?: string; error?: string }) {
   const id = `field-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-ink">
@@ -205,16 +206,7 @@ function Select({ name, label, options, value, disabled, onChange, resetKey, hin
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-xs text-ink-subtle">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1.5 text-sm font-medium text-accent-700" data-testid={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} testId={name} />
     </div>
   );
 }

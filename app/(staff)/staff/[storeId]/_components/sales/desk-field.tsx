@@ -1,12 +1,13 @@
 import { clsx } from "clsx";
 import type { ComponentProps, ReactNode } from "react";
+import { describedBy, FieldNotes } from "@/components/forms/field-notes";
 import { Icon, type IconName } from "@/components/ui/icons";
 
 type DeskFieldProps = Omit<ComponentProps<"input">, "id" | "size"> & { id: string; label: ReactNode; hint?: ReactNode; error?: string; labelClassName?: string };
 
 /** A large counter input (56 px) with its label, hint and error wired for screen readers. */
 export function DeskField({ id, label, hint, error, className, labelClassName, ...input }: DeskFieldProps) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const described = describedBy(id, hint, error);
   return (
     <div className={className}>
       <label htmlFor={id} className={clsx("block text-sm font-medium text-ink", labelClassName)}>
@@ -22,16 +23,7 @@ export function DeskField({ id, label, hint, error, className, labelClassName, .
         )}
         {...input}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1.5 text-xs text-ink-subtle">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1.5 text-sm font-medium text-accent-700" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} testId={id} />
     </div>
   );
 }
