@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icons";
 import { QrCode } from "@/components/ui/qr-code";
 import { requireMember } from "@/lib/auth/session";
 import { formatDate, numberLocale } from "@/lib/format";
@@ -11,6 +9,7 @@ import { localizedText } from "@/lib/localized-text";
 import { getAppDb } from "@/lib/server/app-database";
 import { listMyCoupons } from "@/lib/services/coupons/list-coupons";
 import { getProgramClock } from "@/lib/services/programs/get-program-clock";
+import { BackHome } from "../_components/back-home";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MyCoupons"))("title") };
@@ -27,10 +26,7 @@ export default async function MyCouponsPage() {
 
   return (
     <div className="space-y-5">
-      <Link href="/me" className="inline-flex items-center gap-1.5 text-sm font-medium text-ink-muted hover:text-ink">
-        <Icon name="arrowLeft" className="size-4" />
-        {(await getTranslations("MemberHistory"))("back")}
-      </Link>
+      <BackHome label={(await getTranslations("MemberHistory"))("back")} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-ink">{t("title")}</h1>
         <p className="mt-1 text-sm text-ink-muted">{t("description")}</p>

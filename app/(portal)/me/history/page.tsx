@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
-import { Icon } from "@/components/ui/icons";
 import { requireMember } from "@/lib/auth/session";
 import { numberLocale } from "@/lib/format";
 import { getAppDb } from "@/lib/server/app-database";
 import { listMyHistory } from "@/lib/services/members/list-member-history";
 import { getProgramClock } from "@/lib/services/programs/get-program-clock";
 import { HistoryList } from "./_components/history-list";
+import { BackHome } from "../_components/back-home";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MemberHistory"))("title") };
@@ -22,10 +21,7 @@ export default async function HistoryPage() {
 
   return (
     <div className="space-y-5">
-      <Link href="/me" className="inline-flex items-center gap-1.5 text-sm font-medium text-ink-muted hover:text-ink">
-        <Icon name="arrowLeft" className="size-4" />
-        {t("back")}
-      </Link>
+      <BackHome label={t("back")} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-ink">{t("title")}</h1>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icons";
 import { requireMember } from "@/lib/auth/session";
 import { formatDate, numberLocale } from "@/lib/format";
 import { localizedText } from "@/lib/localized-text";
@@ -12,6 +11,7 @@ import { getMyConsents } from "@/lib/services/members/update-my-consents";
 import { getProgramClock } from "@/lib/services/programs/get-program-clock";
 import { InboxList, type InboxItem } from "./_components/inbox-list";
 import { MarkAllRead } from "./_components/mark-all-read";
+import { BackHome } from "../_components/back-home";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MyInbox"))("title") };
@@ -41,10 +41,7 @@ export default async function MyInboxPage() {
 
   return (
     <div className="space-y-5">
-      <Link href="/me" className="inline-flex items-center gap-1.5 text-sm font-medium text-ink-muted hover:text-ink">
-        <Icon name="arrowLeft" className="size-4" />
-        {(await getTranslations("MemberHistory"))("back")}
-      </Link>
+      <BackHome label={(await getTranslations("MemberHistory"))("back")} />
       <div>
         <div className="flex min-h-10 flex-wrap items-center justify-between gap-x-3 gap-y-1">
           <h1 className="text-2xl font-semibold tracking-tight text-ink">{t("title")}</h1>

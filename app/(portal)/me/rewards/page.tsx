@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icons";
 import { requireMember } from "@/lib/auth/session";
 import { formatDate, formatPoints, numberLocale } from "@/lib/format";
 import { localizedText } from "@/lib/localized-text";
@@ -12,6 +10,7 @@ import { getProgramClock } from "@/lib/services/programs/get-program-clock";
 import { listMemberRewardMenus } from "@/lib/services/rewards/list-member-reward-menus";
 import { RedeemedCoupon } from "./_components/redeemed-coupon";
 import { RewardOffer } from "./_components/reward-offer";
+import { BackHome } from "../_components/back-home";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MyRewards"))("title") };
@@ -33,10 +32,7 @@ export default async function MyRewardsPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-5">
-      <Link href="/me" className="inline-flex items-center gap-1.5 text-sm font-medium text-ink-muted hover:text-ink">
-        <Icon name="arrowLeft" className="size-4" />
-        {(await getTranslations("MemberHistory"))("back")}
-      </Link>
+      <BackHome label={(await getTranslations("MemberHistory"))("back")} />
       {redeemed ? (
         <RedeemedCoupon
           code={redeemed.code}
