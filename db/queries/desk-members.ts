@@ -88,7 +88,7 @@ function matcher(q: DeskMemberSearch): { score: SQL; where: SQL; exact: SQL } {
 /** Dictionary words taken per typed word: the closest by trigram distance, and those containing it. */
 const WORDS_PER_TYPED_WORD = 8;
 
-/** A name or typed text folded as the dictionary holds it (lazo_fold, migration 0016): lower case, no accents. */
+/** A name or typed text folded as the dictionary holds it (lazo_fold, migration 0018): lower case, no accents. */
 export function foldName(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
@@ -166,6 +166,12 @@ function plainName(text: string, words: string[]) {
 /** Up to `limit` members of the program matching the query, best first. */
 export async function searchDeskMembers(db: Executor, p: { programId: string; query: DeskMemberSearch; limit: number; trigram?: boolean }): Promise<DeskMemberHit[]> {
   const q = p.query;
+  if (q.kind === "email") {
+    // A whole address is almost always typed or scanned exactly: the (program, email) index answers at once.
+    // Only then the substring search, whose trigram index holds "@gmail.com" for nearly every member.
+    const exact = await searchWith(db, p, { score: sql`100`, where: sql`lower(${members.email}) = ${q.email}`, exact: sql`'email'` });
+    if (exact.length) return exact;
+  }
   if (q.kind !== "name" || !(p.trigram ?? (await hasTrigram(db)))) return searchWith(db, p, matcher(q));
   // The trigram operator % reads its threshold from settings: set it to ours for this search only.
   return db.transaction(async (tx) => {
