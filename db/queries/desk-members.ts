@@ -88,7 +88,7 @@ function matcher(q: DeskMemberSearch): { score: SQL; where: SQL; exact: SQL } {
 /** Dictionary words taken per typed word: the closest by trigram distance, and those containing it. */
 const WORDS_PER_TYPED_WORD = 8;
 
-/** A name or typed text folded as the dictionary holds it (lazo_fold, migration 0018): lower case, no accents. */
+/** A name or typed text folded as the dictionary holds it (lazo_fold, migration 0016): lower case, no accents. */
 export function foldName(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
