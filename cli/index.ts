@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerApiKeyCommands } from "./commands/api-key";
+import { registerBiCommands } from "./commands/bi";
 import { registerGenerateCommands } from "./commands/generate";
 import { registerImportCommands } from "./commands/import";
 import { registerJobCommands } from "./commands/jobs";
@@ -22,5 +23,6 @@ registerTeamCommands(cli);
 registerJobCommands(cli);
 registerPredictCommands(cli);
 registerRollupCommands(cli);
+registerBiCommands(cli);
 
 void cli.parseAsync(process.argv);

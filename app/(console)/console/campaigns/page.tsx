@@ -14,6 +14,7 @@ import { listProgramCampaigns } from "@/lib/services/campaigns/read-campaigns";
 import { AccessDenied } from "../_components/access-denied";
 import { getConsoleProgramFor } from "../_lib/console-program";
 import { guardRead } from "../_lib/guard-read";
+import { CsvDownloadLink } from "../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Campaigns"))("title") };
@@ -34,7 +35,7 @@ export default async function CampaignsPage() {
   const newButton = canWrite ? <ButtonLink href="/console/campaigns/new">{t("newCampaign")}</ButtonLink> : null;
   return (
     <>
-      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={newButton} />
+      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={<div className="flex flex-wrap items-start gap-2"><CsvDownloadLink href="/console/campaigns/export" actor={actor} programId={program.id} testId="campaigns-csv" />{newButton}</div>} />
       {!canWrite ? <p className="mt-4 text-sm text-ink-muted" data-testid="campaigns-read-only">{t("readOnly")}</p> : null}
       <div className="mt-6">
         {campaigns.length === 0 ? (

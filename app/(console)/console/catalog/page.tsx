@@ -19,6 +19,7 @@ import { CatalogEmpty } from "./_components/catalog-empty";
 import { CategoryTreeNav } from "./_components/category-tree-nav";
 import { ProductFilters } from "./_components/product-filters";
 import { ProductTable } from "./_components/product-table";
+import { CsvDownloadLink } from "../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Catalog"))("title") };
@@ -50,7 +51,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={importLink} />
+      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={<div className="flex flex-wrap items-start gap-2"><CsvDownloadLink href="/console/catalog/export" actor={actor} programId={program.id} testId="products-csv" />{importLink}</div>} />
       {tree.totalProducts === 0 && !filters.includeInactive ? (
         <div className="mt-8">
           <CatalogEmpty canWrite={tree.canWrite} locale={locale} currency={tree.currency} />

@@ -14,6 +14,7 @@ import { getConsoleProgramFor } from "../_lib/console-program";
 import { guardRead } from "../_lib/guard-read";
 import { MemberSearchForm } from "./_components/member-search-form";
 import { MembersTable } from "./_components/members-table";
+import { CsvDownloadLink } from "../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ConsoleMembers"))("title") };
@@ -40,7 +41,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Sear
 
   return (
     <>
-      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} actions={<CsvDownloadLink href="/console/members/export" actor={actor} programId={program.id} testId="members-csv" />} />
       <Card className="mt-8 overflow-hidden">
         <MemberSearchForm q={q} />
         {members.length === 0 ? (

@@ -19,6 +19,7 @@ import { getConsoleProgramFor } from "../_lib/console-program";
 import { guardRead } from "../_lib/guard-read";
 import { RewardsTabs } from "./_components/rewards-tabs";
 import { STATUS_TONE } from "./_lib/status-tone";
+import { CsvDownloadLink } from "../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Rewards"))("title") };
@@ -45,7 +46,7 @@ export default async function RewardsPage() {
 
   return (
     <>
-      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={newButton} />
+      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={<div className="flex flex-wrap items-start gap-2"><CsvDownloadLink href="/console/rewards/export" actor={actor} programId={program.id} testId="rewards-csv" />{newButton}</div>} />
       <RewardsTabs current="catalog" />
       {!canWrite ? <p className="mt-4 text-sm text-ink-muted">{t("readOnly")}</p> : null}
       <div className="mt-6">

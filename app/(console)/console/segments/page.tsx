@@ -15,6 +15,7 @@ import { AccessDenied } from "../_components/access-denied";
 import { getConsoleProgramFor } from "../_lib/console-program";
 import { guardRead } from "../_lib/guard-read";
 import { RefreshSegmentsButton } from "./_components/refresh-segments-button";
+import { CsvDownloadLink } from "../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Segments"))("title") };
@@ -44,7 +45,7 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Sea
 
   return (
     <>
-      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={actions} />
+      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={<div className="flex flex-wrap items-start gap-2"><CsvDownloadLink href="/console/segments/export" actor={actor} programId={program.id} testId="segments-csv" />{actions}</div>} />
       {!canWrite ? <p className="mt-4 text-sm text-ink-muted" data-testid="segments-read-only">{t("readOnly")}</p> : null}
       {notice ? (
         <div className="mt-4">

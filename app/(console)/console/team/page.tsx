@@ -12,6 +12,7 @@ import { getConsoleProgramFor } from "../_lib/console-program";
 import { guardRead } from "../_lib/guard-read";
 import { InviteForm } from "./_components/invite-form";
 import { MemberActions } from "./_components/member-actions";
+import { CsvDownloadLink } from "../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Team"))("title") };
@@ -28,7 +29,7 @@ export default async function TeamPage() {
 
   return (
     <>
-      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} />
+      <PageHeader eyebrow={program.name} title={t("title")} description={t("description")} actions={<CsvDownloadLink href="/console/team/export" actor={actor} programId={program.id} testId="team-csv" />} />
       <div className="mt-8 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card>
           <CardHeader title={t("listTitle")} description={t("listCount", { count: members.length })} />

@@ -17,6 +17,7 @@ import { getConsoleProgramFor } from "../../_lib/console-program";
 import { guardRead } from "../../_lib/guard-read";
 import { CreateKeyForm } from "./_components/create-key-form";
 import { RevokeKeyButton } from "./_components/revoke-key-button";
+import { CsvDownloadLink } from "../../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ApiKeys"))("title") };
@@ -35,7 +36,7 @@ export default async function ApiKeysPage() {
 
   return (
     <>
-      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} actions={<CsvDownloadLink href="/console/developers/api-keys/export" actor={actor} programId={program.id} testId="api-keys-csv" />} />
       <div className="mt-8 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         {keys.length === 0 ? (
           <EmptyState icon="code" title={t("emptyTitle")}>
