@@ -17,6 +17,8 @@ import type campaigns from "@/messages/campaigns.es.json";
 import type analytics from "@/messages/analytics.es.json";
 import type inbox from "@/messages/inbox.es.json";
 import type programSettings from "@/messages/program-settings.es.json";
+import type referrals from "@/messages/referrals.es.json";
+import type csvExport from "@/messages/csv-export.es.json";
 import type { AppLocale } from "./config";
 
 /**
@@ -25,7 +27,7 @@ import type { AppLocale } from "./config";
  * members) so each area's texts live in their own files; namespaces must not
  * repeat across files.
  */
-export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem & typeof analyticsDashboard & typeof campaigns & typeof analytics & typeof inbox & typeof programSettings;
+export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem & typeof analyticsDashboard & typeof campaigns & typeof analytics & typeof inbox & typeof programSettings & typeof referrals & typeof csvExport;
 
 /** Loads one locale's catalog; `satisfies` makes a key missing from English a type error. */
 export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
@@ -51,7 +53,9 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
     const an = await import("@/messages/analytics.en.json");
     const ib = await import("@/messages/inbox.en.json");
     const ps = await import("@/messages/program-settings.en.json");
-    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default } satisfies AppMessages;
+    const rf = await import("@/messages/referrals.en.json");
+    const ce = await import("@/messages/csv-export.en.json");
+    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default, ...rf.default, ...ce.default } satisfies AppMessages;
   }
   const [b, a, d, p, c, r, v, m, pt] = await Promise.all([
     import("@/messages/es.json"),
@@ -74,5 +78,7 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
   const an = await import("@/messages/analytics.es.json");
   const ib = await import("@/messages/inbox.es.json");
   const ps = await import("@/messages/program-settings.es.json");
-  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default };
+  const rf = await import("@/messages/referrals.es.json");
+  const ce = await import("@/messages/csv-export.es.json");
+  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default, ...rf.default, ...ce.default };
 }

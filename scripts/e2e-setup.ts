@@ -26,6 +26,7 @@ import { redeemReward } from "@/lib/services/rewards/redeem-reward";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { holdPoints } from "@/lib/services/ledger/hold-points";
 import { upsertCatalogProducts } from "@/lib/services/catalog/upsert-products";
+import { defaultPlan } from "@/lib/domain/plan/plan-definition";
 
 export const E2E_PASSWORD = "lazo-e2e-password-2026";
 const system = { kind: "system", label: "e2e-setup" } as const;
@@ -155,6 +156,14 @@ async function main() {
     members.t = { id: tania!.id, email: "member-t@e2e.example", programId: plansProgram.id };
     const plansStore = (await listStoresOfProgram(db, plansProgram.id)).find((s) => s.code === "PLN-1")!;
     await ignoreExisting(() => addTeamMember(db, system, { email: "staff-plans@e2e.example", role: "staff", programId: plansProgram.id, storeIds: [plansStore.id], name: "staff-plans", password: E2E_PASSWORD }));
+    // e2e/portal/referrals: a program of its own (a 1-day return window, referral rewards of 100 and 50 points from MXN 200),
+    // its admin (reads the outbox, runs "process now") and Ana, who invites; the new member joins during the test.
+    await ignoreExisting(() => createProgram(db, { slug: "referrals", name: "Discos Referidos", currency: "MXN", locale: "es-MX", timeZone: "America/Mexico_City" }, { plan: { ...defaultPlan(), pendingDays: 1 }, settings: { referrals: { referrerPoints: 100, refereePoints: 50, limitPerReferrer: 5, minPurchaseMinor: 20_000 } } }));
+    const referralsProgram = await requireProgramBySlug(db, "referrals");
+    await ignoreExisting(() => addTeamMember(db, system, { email: "admin-referrals@e2e.example", role: "admin", programId: referralsProgram.id, storeIds: [], name: "Rebeca Referidos", password: E2E_PASSWORD }));
+    await ignoreExisting(() => createMember(db, { programId: referralsProgram.id, email: "member-ref-a@e2e.example", name: "Ana Invita", externalId: "e2e-ref-a", enrolmentChannel: "console", consents: { terms: true } }));
+    const [referrer] = await lookupMembers(db, system, { programId: referralsProgram.id, externalId: "e2e-ref-a" });
+    const referralsKey = await createApiKey(db, system, { programId: referralsProgram.id, name: "e2e referrals API" });
     fs.mkdirSync("test-results", { recursive: true });
     const fixtures = {
       password: E2E_PASSWORD,
@@ -164,6 +173,7 @@ async function main() {
       members,
       rewards: { soldOut: soldOut.id, oncePerMember: oncePerMember.id, rival: rivalReward.id, rivalCouponCode: rivalCoupon.coupon.code, voidableCouponCode: voidable.coupon.code, couponMember: { id: cora.id, email: "member-coupons@e2e.example" }, targets: { footwear: footwear.id, coffee: freeCoffee.id } },
       api: { key: apiKey.key, limitedKey: limitedKey.key, rivalHoldId: rivalHold.holdId, plansKey: plansKey.key },
+      referrals: { programId: referralsProgram.id, key: referralsKey.key, referrer: { id: referrer!.id, email: "member-ref-a@e2e.example" } },
     };
     fs.writeFileSync("test-results/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
     console.log(`e2e setup ready in ${database.location}`);

@@ -102,7 +102,7 @@ export function PortalShell({ signedIn, unread = 0, children }: { signedIn: bool
           className="fixed inset-x-0 bottom-0 z-20 border-t border-line bg-surface/95 pb-[env(safe-area-inset-bottom)] backdrop-blur sm:hidden"
           data-testid="portal-tab-bar"
         >
-          <ul className="grid grid-cols-5">
+          <ul className="grid grid-cols-6">
             {tabs.map((tab) => (
               <li key={tab.key}>
                 <NavLink

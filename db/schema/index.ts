@@ -12,3 +12,4 @@ export * from "./webhooks";
 export * from "./auth";
 export * from "./analytics";
 export * from "./kpi-rollups";
+export * from "./referrals";

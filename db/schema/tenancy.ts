@@ -24,6 +24,8 @@ export type ProgramSettings = {
   pointValueMilli?: number;
   /** What happens when a refund reverses points already spent. */
   clawbackPolicy?: "negative_forbidden_forfeit" | "strict";
+  /** Referral rewards (lib/domain/referrals/referral-rules.ts fills in the defaults). Edited in Settings → Program. */
+  referrals?: { referrerPoints?: number; refereePoints?: number; limitPerReferrer?: number | null; minPurchaseMinor?: number };
 };
 
 export const programs = pgTable("programs", {

@@ -109,6 +109,9 @@ export const ACTION_MATRIX: ActionRow[] = [
   { action: "app/(console)/console/settings/audit/actions.ts#loadMoreAuditEntries", call: { kind: "args", args: [{}, 1] }, expect: adminOnly },
   // Program settings: an empty form is refused on validation (no name, no policy), so the admin's probe changes nothing.
   { action: "app/(console)/console/settings/program/actions.ts#updateProgramSettingsAction", call: emptyForm, expect: adminOnly },
+  // Referral settings and "process now": an empty form is refused on validation (no points; no confirm), so the admin's probe changes nothing.
+  { action: "app/(console)/console/settings/program/referral-actions.ts#updateReferralSettingsAction", call: emptyForm, expect: adminOnly },
+  { action: "app/(console)/console/settings/program/referral-actions.ts#runReferralRewardsAction", call: emptyForm, expect: adminOnly },
   // The plan designer: editing, publishing and rolling back need plans:write (an empty post saves nothing); the tester only plans:read.
   ...["saveGeneralAction", "saveTiersAction", "saveExclusionsAction", "saveRuleAction", "removeRuleAction", "publishPlanAction", "discardDraftAction", "rollbackPlanAction"].map(
     (name): ActionRow => ({ action: `app/(console)/console/plans/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),

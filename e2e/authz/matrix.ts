@@ -118,6 +118,15 @@ export const MATRIX: Row[] = [
   { route: "/console/members", expect: consoleRead },
   // Member A of the demo program: program Q's marketer gets a 404 (another program's ids reveal nothing).
   { route: "/console/members/[memberId]", probe: "/console/members/{memberA}", expect: { ...consoleRead, marketerQ: "denied" } },
+  // "Download CSV" of each console list: the page's permission plus exports:read (every console role but staff has it); team and API keys stay with admins.
+  { route: "/console/members/export", expect: consoleRead },
+  { route: "/console/members/[memberId]/export", probe: "/console/members/{memberA}/export", expect: { ...consoleRead, marketerQ: "denied" } },
+  { route: "/console/rewards/export", expect: consoleRead },
+  { route: "/console/campaigns/export", expect: consoleRead },
+  { route: "/console/segments/export", expect: consoleRead },
+  { route: "/console/catalog/export", expect: consoleRead },
+  { route: "/console/team/export", expect: consoleAdmin },
+  { route: "/console/developers/api-keys/export", expect: consoleAdmin },
   {
     route: "/me",
     expect: { anonymous: "signin", memberA: "ok", memberB: "ok", staffX: "signin", staffY: "signin", marketerP: "signin", marketerQ: "signin", analyst: "signin", admin: "signin" },
@@ -127,6 +136,7 @@ export const MATRIX: Row[] = [
   { route: "/me/rewards", expect: memberOnly },
   // The inbox: each member's own messages and offers (the service scopes by the session); everyone else signs in.
   { route: "/me/inbox", expect: memberOnly },
+  { route: "/me/referrals", expect: memberOnly },
   { route: "/me/history/entries", expect: memberOnly },
   { route: "/me/history/export", expect: memberOnly },
   // The member card, its rotating QR token, the live balance and privacy: each member's own, from the session only.

@@ -2,7 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import type { Executor } from "@/db/types";
 import { deleteExpiredIdempotencyKeysNow, deleteOldApiRateWindows } from "@/lib/services/maintenance/delete-expired-keys";
-import { expireDuePoints, releaseDuePoints } from "@/lib/services/ledger/process-due-lots";
+import { expireDuePoints } from "@/lib/services/ledger/process-due-lots";
 import { applyInactivityPolicy } from "@/lib/services/ledger/apply-inactivity-policy";
 import { reviewTiers } from "@/lib/services/tiers/review-tiers";
 import { expireCoupons } from "@/lib/services/coupons/expire-coupons";
@@ -16,6 +16,7 @@ import { refreshProgramSegments } from "@/lib/services/segments/refresh-segments
 import { refreshAllKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
 import { refreshProgramPredictions } from "@/lib/services/analytics/refresh-predictions";
 import { runProgramCampaigns, ZERO_RUN_COUNTS } from "@/lib/services/campaigns/run-campaigns";
+import { releaseAndRewardReferrals } from "@/lib/services/referrals/release-and-reward";
 
 type Job = { name: string; cron: string; run: (db: Executor, now: Date) => Promise<Record<string, number>> };
 
@@ -37,7 +38,8 @@ const NO_LOTS = { accounts: 0, lots: 0, points: 0 };
  * once (it re-reads under row locks), so a missed or repeated schedule is harmless.
  */
 export const LIFECYCLE_JOBS: Job[] = [
-  { name: "points-release", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => releaseDuePoints(db, { programId, now })) },
+  // Referral rewards wait for the qualifying purchase's release, so they are paid right after it, in the same run.
+  { name: "points-release", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, { ...NO_LOTS, referrals: 0 }, (programId) => releaseAndRewardReferrals(db, { programId, now })) },
   { name: "points-expire", cron: "*/10 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => expireDuePoints(db, { programId, now })) },
   // Programs whose plan expires the whole balance after N months without activity; hourly is plenty for a months-long clock.
   { name: "points-expire-inactive", cron: "43 * * * *", run: (db, now) => eachProgram(db, NO_LOTS, (programId) => applyInactivityPolicy(db, { programId, now })) },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { reasonSchema } from "./common";
-import { consentsSchema, emailSchema, phoneSchema } from "./member";
+import { consentsSchema, emailSchema, phoneSchema, referralCodeSchema } from "./member";
 
 /** POST /api/v1/members: the integrator's own id is required; unknown fields are refused. */
 export const apiCreateMemberSchema = z
@@ -11,6 +11,8 @@ export const apiCreateMemberSchema = z
     name: z.string().trim().min(1).max(120).optional(),
     birthday: z.iso.date({ error: "Use a date like 1990-05-31." }).optional(),
     consents: consentsSchema.optional(),
+    /** Another member's referral code; an unknown one answers 422 referral_code_unknown and creates nothing. */
+    referralCode: referralCodeSchema.optional(),
   })
   .strict();
 

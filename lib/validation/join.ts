@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./common";
-import { emailSchema, phoneSchema } from "./member";
+import { emailSchema, phoneSchema, referralCodeSchema } from "./member";
 
 /** Empty form fields mean "not given". */
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
@@ -19,6 +19,8 @@ export const joinProgramSchema = z
       personalization: z.boolean(),
     }),
     locale: z.enum(["es", "en"]).default("es"),
+    /** From the referral link (?ref=CODE), editable on the form. */
+    referralCode: optional(referralCodeSchema),
   })
   .strict();
 

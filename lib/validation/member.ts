@@ -8,6 +8,9 @@ export const phoneSchema = z
   .transform((p) => p.replace(/[\s().-]/g, ""))
   .pipe(z.string().regex(/^\+?\d{7,15}$/, { error: "Enter a phone number of 7 to 15 digits." }));
 
+/** What a person types as a referral code; the service normalises and looks it up. */
+export const referralCodeSchema = z.string().trim().min(1).max(40);
+
 export const consentsSchema = z
   .object({ terms: z.boolean().optional(), marketing: z.boolean().optional(), personalization: z.boolean().optional() })
   .strict();
@@ -24,6 +27,8 @@ export const createMemberSchema = z
     consents: consentsSchema.optional(),
     enrolmentChannel: z.enum(["pos", "ecommerce", "app", "portal", "import", "api", "console"]).default("api"),
     enrolledAt: z.date().optional(),
+    /** Another member's referral code (checked in the service: unknown, self and same-identity codes are refused). */
+    referralCode: referralCodeSchema.optional(),
   })
   .strict();
 

@@ -8,8 +8,16 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordEvent } from "@/lib/services/events/record-event";
 import { parseInput } from "@/lib/validation/common";
 import { createMemberSchema, type CreateMemberInput } from "@/lib/validation/member";
+import { insertReferral } from "@/db/queries/referrals";
+import { freshReferralCode } from "@/lib/services/referrals/ensure-referral-code";
+import { resolveReferrer } from "@/lib/services/referrals/resolve-referrer";
 
-/** Enrols a member with a fresh card number and an empty points account, in one transaction. */
+/**
+ * Enrols a member with a fresh card number, a referral code of their own and
+ * an empty points account, in one transaction. A referral code given is
+ * checked first (unknown, self and same identity are refused, writing
+ * nothing); the referral is recorded with the member.
+ */
 export async function createMember(db: Executor, input: CreateMemberInput, now = new Date()): Promise<MemberRow> {
   const data = parseInput(createMemberSchema, input);
   return db.transaction(async (tx) => {
@@ -19,6 +27,7 @@ export async function createMember(db: Executor, input: CreateMemberInput, now =
     }
     let cardNumber = makeCardNumber(() => randomInt(10));
     while (await cardNumberTaken(tx, { programId: data.programId, cardNumber })) cardNumber = makeCardNumber(() => randomInt(10));
+    const referrer = data.referralCode ? await resolveReferrer(tx, { programId: data.programId, code: data.referralCode, referee: { email: data.email, phone: data.phone } }) : null;
     const member = await insertMemberWithAccount(tx, {
       programId: data.programId,
       externalId: data.externalId,
@@ -33,9 +42,12 @@ export async function createMember(db: Executor, input: CreateMemberInput, now =
       consentTermsAt: data.consents?.terms ? now : null,
       consentMarketing: data.consents?.marketing ?? false,
       consentPersonalization: data.consents?.personalization ?? false,
+      referralCode: await freshReferralCode(tx, data.programId),
+      referredBy: referrer?.id ?? null,
       createdAt: now,
       updatedAt: now,
     });
+    if (referrer) await insertReferral(tx, { programId: data.programId, referrerId: referrer.id, refereeId: member.id, code: referrer.code, createdAt: now, updatedAt: now });
     await recordEvent(tx, data.programId, "member.created", memberCreatedData(member), now);
     return member;
   }).catch((error: unknown) => {

@@ -32,6 +32,7 @@ import { changeMemberTier } from "@/lib/services/tiers/change-member-tier";
 import { qualifyingTotal } from "@/lib/services/tiers/qualifying-total";
 import { applyCampaignBonus } from "@/lib/services/campaigns/campaign-bonus";
 import type { BonusOutcome } from "@/lib/domain/campaigns/bonus";
+import { noteQualifyingPurchase } from "@/lib/services/referrals/qualify-referral";
 
 /** `points` includes a bonus campaign's extra points, explained in `campaignBonus` (lines and rules stay the plan's). */
 export type PurchaseExplanation = Evaluation & { planVersionId: string; planVersion: number; campaignBonus?: NonNullable<BonusOutcome> };
@@ -137,6 +138,7 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
         await linkPurchaseEarn(tx, { programId: program.id, purchaseId, entryId, points });
         await addRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, points: Object.fromEntries(evaluation.rules.filter((r) => r.fired).map((r) => [r.ruleId, r.points])) });
       }
+      await noteQualifyingPurchase(tx, { program, memberId: member.id, purchaseId, amountMinor: data.amountMinor, at: now });
       const tierChange = await upgradeTier(tx, { programId: program.id, timeZone: program.timeZone, member, plan, now });
       return { purchaseId, orderId: data.orderId, pointsEarned: points, pointsPending: pending, entryId, balance, tierChange, explanation };
     },

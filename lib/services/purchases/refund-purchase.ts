@@ -13,6 +13,7 @@ import { parseInput } from "@/lib/validation/common";
 import { refundPurchaseSchema, type RefundPurchaseInput } from "@/lib/validation/api-refund";
 import { IDEMPOTENCY_TTL_MS, requestHash, type Replayable } from "@/lib/services/ledger/run-ledger-operation";
 import { reverseEntry } from "@/lib/services/ledger/reverse-entry";
+import { cancelReferralOnRefund } from "@/lib/services/referrals/qualify-referral";
 
 export type ClawbackPolicy = "negative_forbidden_forfeit" | "strict";
 
@@ -118,6 +119,8 @@ async function applyRefund(tx: Executor, actor: Actor, program: ProgramRow, purc
   const refundedMinor = purchase.refundedMinor + plan.refundMinor;
   const pointsReversed = purchase.pointsReversed + plan.points;
   const status = refundedMinor >= purchase.amountMinor ? "refunded" : "partially_refunded";
+  // A referral waiting on this purchase ends here (its reward would pay for a purchase that was returned).
+  await cancelReferralOnRefund(tx, { programId: program.id, purchaseId: purchase.id, now });
   await addRefundToPurchase(tx, { programId: program.id, purchaseId: purchase.id, refundedMinor, pointsReversed, status });
   for (const line of plan.lines) await addRefundedQuantity(tx, { programId: program.id, purchaseId: purchase.id, lineNo: line.lineNo, quantity: (line.quantityMilli / 1000).toFixed(3) });
   const refundId = randomUUID();

@@ -16,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function JoinPage({ searchParams }: Props) {
-  const slug = param((await searchParams).program);
+  const query = await searchParams;
+  const slug = param(query.program);
   const [portal, t, locale] = await Promise.all([loadPortalProgram(undefined, slug), getTranslations("Join"), getLocale()]);
   if (!portal) return <NoProgram />;
   const { program } = portal;
@@ -35,7 +36,7 @@ export default async function JoinPage({ searchParams }: Props) {
         </>
       }
     >
-      <JoinForm program={slug} />
+      <JoinForm program={slug} referralCode={param(query.ref)} />
     </MemberAuthCard>
   );
 }

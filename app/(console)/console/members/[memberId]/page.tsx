@@ -22,8 +22,11 @@ import { AdjustPointsForm } from "./_components/adjust-points-form";
 import { ExpiryCard } from "./_components/expiry-card";
 import { MemberLedger } from "./_components/member-ledger";
 import { ProfileCard } from "./_components/profile-card";
+import { ReferralCard } from "./_components/referral-card";
+import { getMemberReferrals } from "@/lib/services/referrals/get-member-referrals";
 import { TierCard } from "./_components/tier-card";
 import { TierOverrideForm } from "./_components/tier-override-form";
+import { CsvDownloadLink } from "../../_components/csv-download-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MemberDetail"))("eyebrow") };
@@ -42,10 +45,10 @@ export default async function MemberPage({ params }: { params: Promise<{ memberI
   const now = new Date();
   const result = await guardRead(async () => {
     const detail = await getMemberDetail(db, actor, { programId: program.id, memberId }, now);
-    return { detail, history: await listMemberHistory(db, actor, { programId: program.id, memberId, limit: 20 }) };
+    return { detail, history: await listMemberHistory(db, actor, { programId: program.id, memberId, limit: 20 }), referrals: await getMemberReferrals(db, actor, { programId: program.id, memberId }) };
   });
   if (!result.allowed) return <AccessDenied />;
-  const { detail, history } = result.data;
+  const { detail, history, referrals } = result.data;
   const { member, balance } = detail;
   const loc = numberLocale(locale, program.locale);
   const points = (n: number) => formatPoints(n, loc);
@@ -84,13 +87,14 @@ export default async function MemberPage({ params }: { params: Promise<{ memberI
           <ExpiryCard detail={detail} fmt={{ numberLocale: loc, timeZone: program.timeZone }} />
           <TierCard detail={detail} fmt={{ locale, numberLocale: loc, timeZone: program.timeZone, now }} />
           <Card data-testid="member-history">
-            <CardHeader title={t("history.title")} description={t("history.description")} />
+            <CardHeader title={t("history.title")} description={t("history.description")} action={<CsvDownloadLink href={`/console/members/${member.id}/export`} actor={actor} programId={program.id} testId="member-history-csv" />} />
             {/* Keyed by the newest entry: after an adjustment the refreshed page shows it at the top. */}
             <MemberLedger key={history.entries[0]?.id ?? 0} memberId={member.id} initial={history.entries} nextCursor={history.nextCursor} locale={locale} numberLocale={loc} timeZone={program.timeZone} />
           </Card>
         </div>
         <div className="space-y-6">
           <ProfileCard member={member} numberLocale={loc} />
+          <ReferralCard referrals={referrals} />
           {detail.may.adjustPoints ? (
             <Card>
               <CardHeader title={tf("adjust.title")} description={tf("adjust.description")} />

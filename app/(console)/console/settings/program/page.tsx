@@ -10,6 +10,8 @@ import { AccessDenied } from "../../_components/access-denied";
 import { getConsoleProgramFor } from "../../_lib/console-program";
 import { guardRead } from "../../_lib/guard-read";
 import { ProgramSettingsForm } from "./_components/program-settings-form";
+import { ReferralSettingsForm } from "./_components/referral-settings-form";
+import { getReferralSettings } from "@/lib/services/referrals/referral-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ProgramSettings"))("title") };
@@ -30,6 +32,7 @@ export default async function ProgramSettingsPage() {
   const result = await guardRead(() => getProgramSettings(db, actor, { programId: program.id }));
   if (!result.allowed) return <AccessDenied />;
   const settings = result.data;
+  const referrals = await getReferralSettings(db, actor, { programId: program.id });
   // A program created with a tag or zone the lists lack (from the CLI, say) keeps it as an option.
   const locales = [...new Set<string>([...PROGRAM_LOCALES, settings.locale])].map((tag) => ({ value: tag, label: localeLabel(tag, locale) }));
   const zones = [...new Set([...programTimeZones(), settings.timeZone])];
@@ -39,6 +42,7 @@ export default async function ProgramSettingsPage() {
     <>
       <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
       <ProgramSettingsForm settings={settings} locales={locales} zones={zones} currencyName={currencyName} />
+      <ReferralSettingsForm settings={referrals} />
     </>
   );
 }

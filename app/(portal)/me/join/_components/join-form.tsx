@@ -35,8 +35,9 @@ function Consent({ name, children, error, defaultChecked, required }: { name: st
   );
 }
 
-export function JoinForm({ program }: { program?: string }) {
+export function JoinForm({ program, referralCode }: { program?: string; referralCode?: string }) {
   const t = useTranslations("Join");
+  const tr = useTranslations("ReferralJoin");
   const [state, action] = useActionState(joinAction, emptyFormState);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -53,6 +54,8 @@ export function JoinForm({ program }: { program?: string }) {
           <TextField name="phone" type="tel" label={t("phone")} labelNote={t("optional")} autoComplete="tel" defaultValue={v.phone} error={e.phone} />
           <TextField name="birthday" type="date" label={t("birthday")} labelNote={t("optional")} autoComplete="bday" defaultValue={v.birthday} error={e.birthday} />
         </div>
+        {/* Prefilled from the friend's link (?ref=), still visible and editable. */}
+        <TextField name="referralCode" label={tr("label")} labelNote={t("optional")} hint={tr("hint")} autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={v.referralCode ?? referralCode} error={e.referralCode} />
         <fieldset className="space-y-3.5 rounded-control border border-line bg-surface-muted/60 p-4">
           <legend className="px-1 text-sm font-semibold text-ink">{t("consentsTitle")}</legend>
           <Consent name="terms" required error={e.terms}>
