@@ -26,6 +26,8 @@ function serverEnv(): Record<string, string> {
     // Webhook retries in milliseconds rather than minutes, and a quick outbox poll, so retry journeys take seconds.
     LAZO_WEBHOOK_BACKOFF_MS: "300",
     LAZO_WEBHOOK_POLL_MS: "500",
+    // Every browser of the suite asks for its sign-in codes from 127.0.0.1: one address, far more than a store's 30 in 15 minutes.
+    LAZO_CODE_REQUESTS_PER_IP: "10000",
   };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   return env;

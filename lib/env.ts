@@ -21,6 +21,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   /** Integration API requests per minute per key, unless the key has its own limit. */
   LAZO_API_RATE_LIMIT: z.coerce.number().int().positive().max(1_000_000).default(1200),
+  /** Member sign-in codes one address may ask for in 15 minutes (a store's shared connection counts once). */
+  LAZO_CODE_REQUESTS_PER_IP: z.coerce.number().int().positive().max(1_000_000).default(30),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,5 +1,6 @@
 import { clearHits, countHits, insertHit } from "@/db/queries/rate-limits";
 import type { Executor } from "@/db/types";
+import { readEnv } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
 
 /**
@@ -13,7 +14,7 @@ export const LIMITS = {
   loginByEmail: (email: string): Limit => ({ bucket: `login:email:${email.toLowerCase()}`, max: 5, windowMs: 60_000 }),
   loginByIp: (ip: string): Limit => ({ bucket: `login:ip:${ip}`, max: 20, windowMs: 60_000 }),
   codeRequestsByEmail: (programId: string, email: string): Limit => ({ bucket: `code-request:${programId}:${email.toLowerCase()}`, max: 5, windowMs: 15 * 60_000 }),
-  codeRequestsByIp: (ip: string): Limit => ({ bucket: `code-request:ip:${ip}`, max: 30, windowMs: 15 * 60_000 }),
+  codeRequestsByIp: (ip: string): Limit => ({ bucket: `code-request:ip:${ip}`, max: readEnv().LAZO_CODE_REQUESTS_PER_IP, windowMs: 15 * 60_000 }),
   // Wrong one-time codes, across codes: a fresh code every time must not reset the count (each code allows 5 tries).
   codeVerifyByEmail: (programId: string, email: string): Limit => ({ bucket: `code-verify:${programId}:${email.toLowerCase()}`, max: 10, windowMs: 15 * 60_000 }),
   // Per address, generous for a store's shared connection: only wrong codes count.
