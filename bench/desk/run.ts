@@ -25,17 +25,13 @@ import { redeemReward } from "@/lib/services/rewards/redeem-reward";
 import { createStore } from "@/lib/services/stores/create-store";
 import { getDeskContext } from "@/lib/services/stores/list-desk-stores";
 import { NotFoundError } from "@/lib/errors";
-import { DEFAULT_BENCH_URL, openBenchPrograms, type BenchProgram } from "../support/bench-programs";
+import { BENCH_PROGRAM_HELP, BENCH_PROGRAM_OPTIONS, openBenchPrograms, readBenchProgramOptions, type BenchProgram } from "../support/bench-programs";
 import { machineFacts, printTable, ratioRow, seeded, timed, writeResult, type RatioRow } from "../support/timing";
 
 const HELP = `npm run bench:desk -- [options]
-  --database-url URL     PostgreSQL (default $BENCH_DATABASE_URL or ${DEFAULT_BENCH_URL}); created if missing, programs reused when the size matches
-  --members N            members of the big program (default 1000000)
-  --purchases N          purchases generated over them (default 5000000)
-  --baseline-members N   members of the baseline program (default 1000; purchases in the same proportion)
+${BENCH_PROGRAM_HELP}
   --iterations N         measured calls per operation and program (default 500)
   --warmup N             unmeasured calls first (default 20)
-  --seed N               generator and sampling seed (default 1)
   --only LIST            operations to run (default all): ${"lookup-phone,lookup-card,lookup-email,lookup-name,purchase,redeem-reward,redeem-coupon"}`;
 
 const OPERATIONS = ["lookup-phone", "lookup-card", "lookup-email", "lookup-name", "purchase", "redeem-reward", "redeem-coupon"] as const;
@@ -47,13 +43,9 @@ function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
-      "database-url": { type: "string" },
-      members: { type: "string", default: "1000000" },
-      purchases: { type: "string", default: "5000000" },
-      "baseline-members": { type: "string", default: "1000" },
+      ...BENCH_PROGRAM_OPTIONS,
       iterations: { type: "string", default: "500" },
       warmup: { type: "string", default: "20" },
-      seed: { type: "string", default: "1" },
       only: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -62,13 +54,9 @@ function options() {
   const only = values.only ? values.only.split(",").map((s) => s.trim()) : [...OPERATIONS];
   for (const op of only) if (!(OPERATIONS as readonly string[]).includes(op)) throw new Error(`Unknown operation ${op}.\n\n${HELP}`);
   return {
-    databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL,
-    members: int("members", values.members, 1),
-    purchases: int("purchases", values.purchases, 0),
-    baselineMembers: int("baseline-members", values["baseline-members"], 1),
+    ...readBenchProgramOptions(values, int),
     iterations: int("iterations", values.iterations, 1),
     warmup: int("warmup", values.warmup, 0),
-    seed: int("seed", values.seed, 0),
     only: only as Operation[],
   };
 }

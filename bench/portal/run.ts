@@ -16,18 +16,14 @@ import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Executor } from "@/db/types";
 import { assertBuilt, buildApp, startServer } from "../api/server";
-import { DEFAULT_BENCH_URL, openBenchPrograms, type BenchProgram } from "../support/bench-programs";
+import { BENCH_PROGRAM_HELP, BENCH_PROGRAM_OPTIONS, openBenchPrograms, readBenchProgramOptions, type BenchProgram } from "../support/bench-programs";
 import { wholeNumberOptions } from "../support/options";
 import { machineFacts, printTable, ratioRow, writeResult, type RatioRow } from "../support/timing";
 
 const HELP = `npm run bench:portal -- [options]
-  --database-url URL     PostgreSQL (default $BENCH_DATABASE_URL or ${DEFAULT_BENCH_URL}); created if missing, programs reused when the size matches
-  --members N            members of the big program (default 1000000)
-  --purchases N          purchases generated over them (default 5000000)
-  --baseline-members N   members of the baseline program (default 1000; purchases in the same proportion)
+${BENCH_PROGRAM_HELP}
   --requests N           measured requests per program (default 300)
   --warmup N             unmeasured requests first (default 20)
-  --seed N               generator seed (default 1)
   --dist-dir DIR         next build folder (default .next-bench-portal)
   --app-dir DIR          build and start the app in DIR (default: this checkout)
   --skip-build           use the existing build in --dist-dir`;
@@ -40,13 +36,9 @@ function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
-      "database-url": { type: "string" },
-      members: { type: "string", default: "1000000" },
-      purchases: { type: "string", default: "5000000" },
-      "baseline-members": { type: "string", default: "1000" },
+      ...BENCH_PROGRAM_OPTIONS,
       requests: { type: "string", default: "300" },
       warmup: { type: "string", default: "20" },
-      seed: { type: "string", default: "1" },
       "dist-dir": { type: "string", default: ".next-bench-portal" },
       "app-dir": { type: "string", default: "." },
       "skip-build": { type: "boolean", default: false },
@@ -55,13 +47,9 @@ function options() {
   });
   const int = wholeNumberOptions(HELP, values.help);
   return {
-    databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL,
-    members: int("members", values.members, 1),
-    purchases: int("purchases", values.purchases, 0),
-    baselineMembers: int("baseline-members", values["baseline-members"], 1),
+    ...readBenchProgramOptions(values, int),
     requests: int("requests", values.requests, 1),
     warmup: int("warmup", values.warmup, 0),
-    seed: int("seed", values.seed, 0),
     distDir: values["dist-dir"],
     appDir: values["app-dir"],
     skipBuild: values["skip-build"],

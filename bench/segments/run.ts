@@ -15,16 +15,12 @@ import { getProgramById } from "@/db/queries/programs";
 import type { Actor } from "@/lib/auth/actor";
 import type { SegmentDefinition } from "@/lib/domain/segments/definition";
 import { previewSegment } from "@/lib/services/segments/preview-segment";
-import { DEFAULT_BENCH_URL, openBenchPrograms, type BenchProgram } from "../support/bench-programs";
+import { BENCH_PROGRAM_HELP, BENCH_PROGRAM_OPTIONS, openBenchPrograms, readBenchProgramOptions, type BenchProgram } from "../support/bench-programs";
 import { machineFacts, printTable, ratioRow, timed, writeResult, type RatioRow } from "../support/timing";
 
 const HELP = `npm run bench:segments -- [options]
-  --database-url URL     PostgreSQL (default $BENCH_DATABASE_URL or ${DEFAULT_BENCH_URL}); created if missing, programs reused when the size matches
-  --members N            members of the big program (default 1000000)
-  --purchases N          purchases generated over them (default 5000000)
-  --baseline-members N   members of the baseline program (default 1000)
+${BENCH_PROGRAM_HELP}
   --iterations N         measured counts per definition and program (default 10)
-  --seed N               generator seed (default 1)
   --no-preview           time only the count, not the whole preview (count + sample)`;
 
 const TARGET_MS = 1000;
@@ -54,24 +50,16 @@ function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
-      "database-url": { type: "string" },
-      members: { type: "string", default: "1000000" },
-      purchases: { type: "string", default: "5000000" },
-      "baseline-members": { type: "string", default: "1000" },
+      ...BENCH_PROGRAM_OPTIONS,
       iterations: { type: "string", default: "10" },
-      seed: { type: "string", default: "1" },
       "no-preview": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
   const int = wholeNumberOptions(HELP, values.help);
   return {
-    databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL,
-    members: int("members", values.members, 1),
-    purchases: int("purchases", values.purchases, 0),
-    baselineMembers: int("baseline-members", values["baseline-members"], 1),
+    ...readBenchProgramOptions(values, int),
     iterations: int("iterations", values.iterations, 1),
-    seed: int("seed", values.seed, 0),
     preview: !values["no-preview"],
   };
 }

@@ -91,3 +91,33 @@ export async function openBenchPrograms(
   await migrateDatabase(database);
   return { big, baseline, database };
 }
+
+/** The parseArgs options of every bench comparing a big program with its baseline (sizes, seed, database). */
+export const BENCH_PROGRAM_OPTIONS = {
+  "database-url": { type: "string" },
+  members: { type: "string", default: "1000000" },
+  purchases: { type: "string", default: "5000000" },
+  "baseline-members": { type: "string", default: "1000" },
+  seed: { type: "string", default: "1" },
+} as const;
+
+/** Their lines of a bench's --help. */
+export const BENCH_PROGRAM_HELP = `  --database-url URL     PostgreSQL (default $BENCH_DATABASE_URL or ${DEFAULT_BENCH_URL}); created if missing, programs reused when the size matches
+  --members N            members of the big program (default 1000000)
+  --purchases N          purchases generated over them (default 5000000)
+  --baseline-members N   members of the baseline program (default 1000; purchases in the same proportion)
+  --seed N               generator and sampling seed (default 1)`;
+
+/** The sizes, seed and database of BENCH_PROGRAM_OPTIONS, read with a bench's whole-number reader. */
+export function readBenchProgramOptions(
+  values: { "database-url"?: string; members: string; purchases: string; "baseline-members": string; seed: string },
+  int: (name: string, text: string, min: number) => number,
+): { databaseUrl: string; members: number; purchases: number; baselineMembers: number; seed: number } {
+  return {
+    databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL,
+    members: int("members", values.members, 1),
+    purchases: int("purchases", values.purchases, 0),
+    baselineMembers: int("baseline-members", values["baseline-members"], 1),
+    seed: int("seed", values.seed, 0),
+  };
+}
