@@ -1,0 +1,152 @@
+/**
+ * `npm run bench:dashboard`: the console's KPI dashboard (getKpiDashboard, what
+ * the Analytics page renders) and each of its queries, for a big program
+ * (default 1M members and 20M purchases, so 20M earn entries in the ledger)
+ * against a 1k-member baseline in the same database and run, with the default
+ * range (twelve months) and with a store, a channel and a tier filter.
+ *
+ * Target (issue 9): dashboard queries ≤ 300 ms p95 at 1M members / 20M ledger entries.
+ */
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import { wholeNumberOptions } from "../support/options";
+import {
+  binClv,
+  countBuyers,
+  countCohorts,
+  countMembersAndActives,
+  countMembersPerTier,
+  listTopRewards,
+  sumDaily,
+  sumOutstandingPoints,
+  type KpiQueryFilter,
+} from "@/db/queries/kpi-dashboard";
+import { listStores } from "@/db/queries/overview";
+import { getProgramById } from "@/db/queries/programs";
+import type { Executor } from "@/db/types";
+import type { Actor } from "@/lib/auth/actor";
+import { getKpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
+import type { KpiFiltersInput } from "@/lib/validation/kpi-dashboard";
+import { BENCH_PROGRAM_HELP, BENCH_PROGRAM_OPTIONS, openBenchPrograms, readBenchProgramOptions, type BenchProgram } from "../support/bench-programs";
+import { machineFacts, printTable, ratioRow, timed, writeResult, type RatioRow } from "../support/timing";
+
+const HELP = `npm run bench:dashboard -- [options]
+${BENCH_PROGRAM_HELP.replace("(default 5000000)", "(default 20000000 here)")}
+  --iterations N         measured calls per operation and program (default 20)`;
+
+const TARGET_MS = 300;
+
+/** The dashboard's queries by name, as getKpiDashboard runs them once its filters are resolved. */
+const QUERIES: Record<string, (db: Executor, f: KpiQueryFilter) => Promise<unknown>> = {
+  "daily totals (rollup)": sumDaily,
+  "members and actives": countMembersAndActives,
+  buyers: countBuyers,
+  "outstanding points": sumOutstandingPoints,
+  cohorts: countCohorts,
+  "members per tier": countMembersPerTier,
+  "top rewards": listTopRewards,
+  "CLV bins": binClv,
+};
+
+function options() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      ...BENCH_PROGRAM_OPTIONS,
+      purchases: { type: "string", default: "20000000" },
+      iterations: { type: "string", default: "20" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  const int = wholeNumberOptions(HELP, values.help);
+  return { ...readBenchProgramOptions(values, int), iterations: int("iterations", values.iterations, 1) };
+}
+
+const analyst = (p: BenchProgram): Actor => ({
+  kind: "user",
+  userId: randomUUID(),
+  email: `bench-analyst-${p.slug}@example.com`,
+  grants: [{ organizationId: p.organizationId, programId: p.id, role: "analyst", storeIds: [], extraPermissions: [] }],
+});
+
+type Variant = { name: string; filters: (p: BenchProgram) => Promise<KpiFiltersInput> };
+
+async function main(): Promise<void> {
+  const o = options();
+  const startedAt = new Date().toISOString();
+  const facts = machineFacts();
+  const { big, baseline, database } = await openBenchPrograms(o, 4);
+  const rows: RatioRow[] = [];
+  try {
+    const db = database.db;
+    const firstStore = async (p: BenchProgram) => (await listStores(db, p.id))[0]?.id;
+    const variants: Variant[] = [
+      { name: "12 months", filters: async () => ({}) },
+      { name: "store", filters: async (p) => ({ store: await firstStore(p) }) },
+      { name: "channel pos", filters: async () => ({ channel: "pos" }) },
+      { name: "tier gold", filters: async () => ({ tier: "gold" }) },
+    ];
+    const programs = { big, baseline };
+    const actors = { big: analyst(big), baseline: analyst(baseline) };
+
+    // The first call brings the rollup up to date (the generator's COPY marks every day): unmeasured.
+    for (const which of ["big", "baseline"] as const) {
+      const { ms } = await timed(() => getKpiDashboard(db, actors[which], { programId: programs[which].id, filters: {} }));
+      console.error(`bench: first dashboard of ${programs[which].slug} (rollup refresh) ${(ms / 1000).toFixed(1)} s`);
+    }
+
+    for (const variant of variants) {
+      const filters = { big: await variant.filters(big), baseline: await variant.filters(baseline) };
+      const dashboards = {
+        big: await getKpiDashboard(db, actors.big, { programId: big.id, filters: filters.big }),
+        baseline: await getKpiDashboard(db, actors.baseline, { programId: baseline.id, filters: filters.baseline }),
+      };
+      const resolved = async (which: "big" | "baseline"): Promise<KpiQueryFilter> => {
+        const d = dashboards[which];
+        const program = (await getProgramById(db, programs[which].id))!;
+        return { programId: program.id, timeZone: program.timeZone, from: d.filters.from, to: d.filters.to, storeId: d.filters.store, channel: d.filters.channel, segmentId: d.filters.segment, tierKey: d.filters.tier };
+      };
+      const f = { big: await resolved("big"), baseline: await resolved("baseline") };
+      const operations: Record<string, (which: "big" | "baseline") => Promise<unknown>> = {
+        "whole dashboard": (which) => getKpiDashboard(db, actors[which], { programId: programs[which].id, filters: filters[which] }),
+        ...Object.fromEntries(Object.entries(QUERIES).map(([name, query]) => [name, (which: "big" | "baseline") => query(db, f[which])])),
+      };
+      for (const [name, call] of Object.entries(operations)) {
+        const ms = { big: [] as number[], baseline: [] as number[] };
+        // One unmeasured call first, then the programs alternate call by call.
+        for (let i = -1; i < o.iterations; i++) {
+          for (const which of ["big", "baseline"] as const) {
+            const { ms: took } = await timed(() => call(which));
+            if (i >= 0) ms[which].push(took);
+          }
+        }
+        const row = ratioRow(`${variant.name}: ${name}`, ms.big, ms.baseline);
+        rows.push(row);
+        console.error(`bench: ${row.operation}: ${big.slug} p50 ${row.big.p50.toFixed(0)} p95 ${row.big.p95.toFixed(0)} ms, ${baseline.slug} p50 ${row.baseline.p50.toFixed(1)} ms`);
+      }
+    }
+  } finally {
+    await database.close();
+  }
+
+  const table = printTable(rows, { big: big.slug.replace(/^bench-/, ""), baseline: baseline.slug.replace(/^bench-/, "") }, TARGET_MS);
+  console.log(`\nKPI dashboard, ms per call (${o.iterations} calls each after one warm-up, programs alternated), ${big.slug} ${big.members} members / ${big.ledgerEntries} ledger entries vs ${baseline.slug} ${baseline.members}:\n`);
+  console.log(table);
+  const over = rows.filter((r) => r.big.p95 > TARGET_MS).map((r) => r.operation);
+  console.log(over.length ? `\nOver ${TARGET_MS} ms p95: ${over.join(", ")}` : `\nEvery dashboard query is within p95 ≤ ${TARGET_MS} ms at ${big.members} members.`);
+  const file = writeResult("dashboard", {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    setup: { ...facts, loadAverageAtEnd: machineFacts().loadAverage, database: o.databaseUrl.replace(/\/\/[^@]*@/, "//"), iterations: o.iterations },
+    programs: { big, baseline },
+    targetMs: TARGET_MS,
+    rows,
+    table,
+  });
+  console.log(`\nWritten to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
