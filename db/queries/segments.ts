@@ -14,12 +14,27 @@ export type SegmentScope = { programId: string; now: Date; timeZone: string };
  * is a bound parameter (Drizzle's sql template; arrays become `($1, $2…)`);
  * nothing the user typed is spliced into the text.
  */
-function conditionSql(c: SegmentCondition, s: SegmentScope): SQL {
+function conditionSql(c: SegmentCondition, s: SegmentScope, joinable: boolean): SQL {
   const now = sql`${s.now.toISOString()}::timestamptz`;
   const since = (days: number) => sql`(${now} - make_interval(days => ${days}::int))`;
   const today = sql`(${now} at time zone ${s.timeZone})::date`;
+  // A member's stored prediction (member_predictions): members without one never match a prediction condition.
+  const predicted = (test: SQL) => sql`exists (select 1 from member_predictions mp where mp.program_id = m.program_id and mp.member_id = m.id and ${test})`;
   // Refunded purchases do not count as purchases; partly refunded ones count for what was kept.
   const purchasesOf = sql`from purchases p where p.program_id = m.program_id and p.member_id = m.id and p.status <> 'refunded'`;
+  const statsOf = sql`select 1 from member_purchase_stats st where st.program_id = m.program_id and st.member_id = m.id`;
+  const boughtSince = (from: SQL) => sql`exists (${statsOf} and st.last_purchase_at >= ${from})`;
+  /**
+   * Members whose count or sum over the last `days` passes `having` (`lifetime`: the same test on their
+   * whole history, which a window never exceeds). A member whose first purchase is inside the window has
+   * the window's count and sum in their summary; only the others' purchases are grouped, once for all of
+   * them (a hashed subplan, never built when every member's history fits, as in a young program).
+   */
+  // Only where it becomes a semi/anti-join (under "all" groups only): under an "any" it would be probed once per member.
+  const windowed = (days: number, lifetime: SQL, having: SQL) =>
+    joinable
+      ? sql`exists (${statsOf} and ${lifetime} and (st.first_purchase_at >= ${since(days)} or st.member_id in (${perMember(s, since(days), having)})))`
+      : sql`exists (select 1 from (${perMember(s, since(days), having)}) x where x.member_id = m.id)`;
   switch (c.type) {
     case "age":
       return sql`(m.birthday is not null and date_part('year', age(${today}, m.birthday)) between ${c.min}::int and ${c.max}::int)`;
@@ -36,27 +51,21 @@ function conditionSql(c: SegmentCondition, s: SegmentScope): SQL {
       return sql`m.enrolment_channel::text in ${c.channels}`;
     case "lastPurchase":
       // "At least N days ago" needs a last purchase: members who never bought are found with "purchases ≤ 0".
-      // Grouped once over the program's purchases (a hash semi-join), not an anti-join probed per member.
-      return c.op === "lte"
-        ? sql`exists (select 1 ${purchasesOf} and p.occurred_at >= ${since(c.days)})`
-        : sql`exists (select 1 from (select p.member_id from purchases p where p.program_id = ${s.programId}::uuid and p.member_id is not null and p.status <> 'refunded'
-            group by p.member_id having max(p.occurred_at) < ${since(c.days)}) x where x.member_id = m.id)`;
-    // Counts and sums are grouped once over the window's purchases (hash semi/anti-joins), not once per member:
-    // "≥ N" keeps the members in the groups reaching N; "≤ N" drops those above it (so members with
-    // no purchase in the window, whose count and sum are 0, are kept).
+      // From each member's purchase summary (member_purchase_stats, kept exact by triggers), not from the purchases.
+      return c.op === "lte" ? boughtSince(since(c.days)) : sql`exists (${statsOf} and st.last_purchase_at < ${since(c.days)})`;
+    // Counts and sums in a window: "≥ N" keeps the members reaching N; "≤ N" drops those above it (so
+    // members with no purchase in the window, whose count and sum are 0, are kept). See windowed().
     case "purchaseCount":
-      return c.op === "gte"
-        ? c.count <= 0
-          ? sql`true`
-          : sql`exists (select 1 from (${perMember(s, since(c.days), sql`count(*) >= ${c.count}::int`)}) x where x.member_id = m.id)`
-        : sql`not exists (select 1 from (${perMember(s, since(c.days), sql`count(*) > ${c.count}::int`)}) x where x.member_id = m.id)`;
+      // "≥ 1" and "≤ 0" only ask whether the member bought in the window: their last purchase says so.
+      if (c.op === "gte" && c.count === 1) return boughtSince(since(c.days));
+      if (c.op === "lte" && c.count === 0) return sql`not ${boughtSince(since(c.days))}`;
+      if (c.op === "gte") return c.count <= 0 ? sql`true` : windowed(c.days, sql`st.purchases >= ${c.count}::int`, sql`count(*) >= ${c.count}::int`);
+      return sql`not ${windowed(c.days, sql`st.purchases > ${c.count}::int`, sql`count(*) > ${c.count}::int`)}`;
     case "spend": {
       const kept = sql`sum(p.amount_minor - p.refunded_minor)`;
-      return c.op === "gte"
-        ? c.amountMinor <= 0
-          ? sql`not exists (select 1 from (${perMember(s, since(c.days), sql`${kept} < ${c.amountMinor}::bigint`)}) x where x.member_id = m.id)`
-          : sql`exists (select 1 from (${perMember(s, since(c.days), sql`${kept} >= ${c.amountMinor}::bigint`)}) x where x.member_id = m.id)`
-        : sql`not exists (select 1 from (${perMember(s, since(c.days), sql`${kept} > ${c.amountMinor}::bigint`)}) x where x.member_id = m.id)`;
+      if (c.op === "gte" && c.amountMinor <= 0) return sql`not exists (select 1 from (${perMember(s, since(c.days), sql`${kept} < ${c.amountMinor}::bigint`)}) x where x.member_id = m.id)`;
+      if (c.op === "gte") return windowed(c.days, sql`st.kept_minor >= ${c.amountMinor}::bigint`, sql`${kept} >= ${c.amountMinor}::bigint`);
+      return sql`not ${windowed(c.days, sql`st.kept_minor > ${c.amountMinor}::bigint`, sql`${kept} > ${c.amountMinor}::bigint`)}`;
     }
     case "tier":
       return sql`m.tier_key in ${c.tiers}`;
@@ -78,6 +87,14 @@ function conditionSql(c: SegmentCondition, s: SegmentScope): SQL {
             select ${c.category}::text
             union select pc.code from product_categories pc join sub on pc.parent_code = sub.code where pc.program_id = ${s.programId}::uuid
           ) select code from sub)))`;
+    case "churnRisk":
+      // In numeric: p_alive 0.9 is a 10 % churn risk exactly, not 9.999999999999998 as in floating point.
+      return predicted(sql`(1 - mp.p_alive::numeric) * 100 ${c.op === "gte" ? sql`>=` : sql`<=`} ${c.percent}::numeric`);
+    case "predictedClv":
+      // No spend model means no CLV (null): such members match neither way.
+      return predicted(sql`mp.clv_12m_minor ${c.op === "gte" ? sql`>=` : sql`<=`} ${c.amountMinor}::float8`);
+    case "replenishmentDue":
+      return predicted(sql`mp.replenishment_date between ${today} and ${today} + ${c.days}::int`);
   }
 }
 
@@ -87,9 +104,11 @@ function perMember(s: SegmentScope, from: SQL, having: SQL): SQL {
     and p.occurred_at >= ${from} group by p.member_id having ${having}`;
 }
 
-function groupSql(g: SegmentGroup, s: SegmentScope): SQL {
+/** `joinable`: every group above is "all", so an exists here is planned as a semi/anti-join. */
+function groupSql(g: SegmentGroup, s: SegmentScope, joinable = true): SQL {
   if (g.items.length === 0) return sql`true`;
-  const parts = g.items.map((item) => (item.type === "group" ? groupSql(item, s) : conditionSql(item, s)));
+  const inner = joinable && g.match === "all";
+  const parts = g.items.map((item) => (item.type === "group" ? groupSql(item, s, inner) : conditionSql(item, s, inner)));
   return sql`(${sql.join(parts, sql.raw(g.match === "all" ? " and " : " or "))})`;
 }
 
@@ -99,8 +118,12 @@ export function segmentPredicate(definition: SegmentDefinition, s: SegmentScope)
 }
 
 export async function countSegment(db: Executor, p: SegmentScope & { definition: SegmentDefinition }): Promise<number> {
-  const [row] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from members m where ${segmentPredicate(p.definition, p)}`);
-  return Number(row?.n ?? 0);
+  // JIT compiling a one-off count over a million members costs more than it saves (~300 ms seen): off for this transaction only.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    const [row] = await selectRows<{ n: number }>(tx, sql`select count(*)::int as n from members m where ${segmentPredicate(p.definition, p)}`);
+    return Number(row?.n ?? 0);
+  });
 }
 
 export type SegmentSampleRow = { id: string; name: string | null; email: string | null; tierKey: string | null; available: number };

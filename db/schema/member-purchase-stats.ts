@@ -1,0 +1,25 @@
+import { bigint, index, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { tstz } from "./columns";
+
+/**
+ * Each member's purchases summed up (refunded ones left out; partly refunded
+ * ones count for what was kept), so the segment builder answers "last
+ * purchase" over a million members without grouping millions of purchases.
+ * Written only by triggers on purchases (migration
+ * member_purchase_stats_triggers), in the same transaction as every insert,
+ * COPY, refund or delete of a purchase, so it is always exact; never write it
+ * from application code. A member with no row, or with `purchases` 0 (every
+ * purchase refunded), has never bought.
+ */
+export const memberPurchaseStats = pgTable("member_purchase_stats", {
+  programId: uuid("program_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+  firstPurchaseAt: tstz("first_purchase_at"),
+  lastPurchaseAt: tstz("last_purchase_at"),
+  purchases: integer("purchases").notNull().default(0),
+  /** Amount kept (amount − refunded) of the counted purchases, in minor units. */
+  keptMinor: bigint("kept_minor", { mode: "number" }).notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.programId, t.memberId] }),
+  index("member_purchase_stats_last_idx").on(t.programId, t.lastPurchaseAt),
+]);
