@@ -19,6 +19,10 @@ import type inbox from "@/messages/inbox.es.json";
 import type programSettings from "@/messages/program-settings.es.json";
 import type referrals from "@/messages/referrals.es.json";
 import type csvExport from "@/messages/csv-export.es.json";
+import type challenges from "@/messages/challenges.es.json";
+import type simulation from "@/messages/simulation.es.json";
+import type organization from "@/messages/organization.es.json";
+import type businessAccounts from "@/messages/business-accounts.es.json";
 import type { AppLocale } from "./config";
 
 /**
@@ -27,7 +31,7 @@ import type { AppLocale } from "./config";
  * members) so each area's texts live in their own files; namespaces must not
  * repeat across files.
  */
-export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem & typeof analyticsDashboard & typeof campaigns & typeof analytics & typeof inbox & typeof programSettings & typeof referrals & typeof csvExport;
+export type AppMessages = typeof base & typeof auth & typeof admin & typeof plans & typeof catalog & typeof rewards & typeof developers & typeof members & typeof webhooks & typeof portal & typeof deskSearch & typeof deskSales & typeof segments & typeof deskRedeem & typeof analyticsDashboard & typeof campaigns & typeof analytics & typeof inbox & typeof programSettings & typeof referrals & typeof csvExport & typeof challenges & typeof simulation & typeof organization & typeof businessAccounts;
 
 /** Loads one locale's catalog; `satisfies` makes a key missing from English a type error. */
 export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
@@ -54,8 +58,12 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
     const ib = await import("@/messages/inbox.en.json");
     const ps = await import("@/messages/program-settings.en.json");
     const rf = await import("@/messages/referrals.en.json");
+    const ba = await import("@/messages/business-accounts.en.json");
     const ce = await import("@/messages/csv-export.en.json");
-    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default, ...rf.default, ...ce.default } satisfies AppMessages;
+    const ch = await import("@/messages/challenges.en.json");
+    const sim = await import("@/messages/simulation.en.json");
+    const org = await import("@/messages/organization.en.json");
+    return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default, ...rf.default, ...ce.default, ...ch.default, ...sim.default, ...org.default, ...ba.default } satisfies AppMessages;
   }
   const [b, a, d, p, c, r, v, m, pt] = await Promise.all([
     import("@/messages/es.json"),
@@ -79,6 +87,10 @@ export async function loadMessages(locale: AppLocale): Promise<AppMessages> {
   const ib = await import("@/messages/inbox.es.json");
   const ps = await import("@/messages/program-settings.es.json");
   const rf = await import("@/messages/referrals.es.json");
+  const ba = await import("@/messages/business-accounts.es.json");
   const ce = await import("@/messages/csv-export.es.json");
-  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default, ...rf.default, ...ce.default };
+  const ch = await import("@/messages/challenges.es.json");
+  const sim = await import("@/messages/simulation.es.json");
+  const org = await import("@/messages/organization.es.json");
+  return { ...b.default, ...a.default, ...d.default, ...p.default, ...c.default, ...r.default, ...v.default, ...m.default, ...w.default, ...pt.default, ...ds.default, ...sales.default, ...sg.default, ...dr.default, ...ad.default, ...cp.default, ...an.default, ...ib.default, ...ps.default, ...rf.default, ...ce.default, ...ch.default, ...sim.default, ...org.default, ...ba.default };
 }

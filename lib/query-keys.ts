@@ -12,4 +12,6 @@ export const queryKeys = {
   myCardToken: () => ["me", "card", "token"] as const,
   /** The segment builder's live count and sample, per definition (its JSON). */
   segmentPreview: (definition: string) => ["console", "segments", "preview", definition] as const,
+  /** A plan simulation's progress, polled while the job runs. */
+  simulationProgress: (simulationId: string) => ["console", "plans", "simulations", simulationId, "progress"] as const,
 } as const;

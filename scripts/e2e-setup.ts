@@ -27,6 +27,10 @@ import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { holdPoints } from "@/lib/services/ledger/hold-points";
 import { upsertCatalogProducts } from "@/lib/services/catalog/upsert-products";
 import { defaultPlan } from "@/lib/domain/plan/plan-definition";
+import { setCoalitionRate } from "@/lib/services/coalition/manage-coalition";
+import { oneTimeCodes } from "@/db/schema";
+import { businessAccountsProgram } from "./e2e-setup-b2b";
+import { localDateOf } from "@/lib/domain/campaigns/triggers";
 
 export const E2E_PASSWORD = "lazo-e2e-password-2026";
 const system = { kind: "system", label: "e2e-setup" } as const;
@@ -50,6 +54,88 @@ async function historyMember(db: Executor, programId: string, storeId: string) {
   await redeemPoints(db, { programId, memberId, points: 50, reason: "Canje Hugo", channel: "portal", idempotencyKey: "e2e-h-redeem" });
   await adjustPoints(db, { programId, memberId, points: -10, reason: "Corrección Hugo", channel: "console", idempotencyKey: "e2e-h-adjust" });
   return { id: memberId, email, programId };
+}
+
+/** Members of the campaign acceptance journey inside its segment (city Puebla) and outside it (Toluca). */
+const CAMPAIGN_INSIDE = 120;
+const CAMPAIGN_OUTSIDE = 10;
+const FIRST_NAMES = ["Lucía", "Mateo", "Valeria", "Santiago", "Ximena", "Diego", "Renata", "Emiliano", "Camila", "Leonardo", "Regina"];
+const LAST_NAMES = ["Hernández", "García", "Martínez", "López", "González", "Rodríguez", "Pérez", "Sánchez", "Ramírez", "Cruz", "Flores", "Gómez", "Morales"];
+
+/**
+ * e2e/console/campaign-acceptance: a program of its own, so its segment counts are exact and its ×2 bonus and
+ * birthday points touch nobody else. The members outside the segment had their birthday yesterday in the
+ * program's zone (inside the birthday trigger's 6-day window even if the suite runs past midnight); those inside
+ * have theirs in half a year, and the journey moves a few to yesterday once it knows the campaign's arms. The
+ * control arm is a hash of the campaign id, which the journey only learns when it saves: with 120 members in
+ * the segment, the chance that a 10 % control holds none of them is 0.9^120 ≈ 3·10⁻⁶ per campaign.
+ */
+async function campaignAcceptanceProgram(db: Executor) {
+  const timeZone = "America/Mexico_City";
+  await ignoreExisting(() => createProgram(db, { slug: "campanas", name: "Dulcería Campañas", currency: "MXN", locale: "es-MX", timeZone }));
+  const program = await requireProgramBySlug(db, "campanas");
+  const marketer = "marketer-campaigns@e2e.example";
+  await ignoreExisting(() => addTeamMember(db, system, { email: marketer, role: "marketer", programId: program.id, storeIds: [], name: "Marta Campañas", password: E2E_PASSWORD }));
+  const key = await createApiKey(db, system, { programId: program.id, name: "e2e campaigns API" });
+  const birthdayOn = (daysFromNow: number) => {
+    const day = localDateOf(new Date(Date.now() + daysFromNow * 86_400_000), timeZone).slice(5);
+    return day === "02-29" ? "1992-02-29" : `1990-${day}`;
+  };
+  const birthday = birthdayOn(-1);
+  const enrol = async (i: number, city: string) => {
+    const externalId = `e2e-cmp-${i}`;
+    const born = city === "Puebla" ? birthdayOn(182) : birthday;
+    await ignoreExisting(() => createMember(db, { programId: program.id, email: `member-cmp-${i}@e2e.example`, name: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[i % LAST_NAMES.length]}`, externalId, birthday: born, city, enrolmentChannel: "console", consents: { terms: true } }));
+    const [row] = await lookupMembers(db, system, { programId: program.id, externalId });
+    return row!.id;
+  };
+  const inside: string[] = [];
+  const outside: string[] = [];
+  for (let i = 0; i < CAMPAIGN_INSIDE; i++) inside.push(await enrol(i, "Puebla"));
+  for (let i = CAMPAIGN_INSIDE; i < CAMPAIGN_INSIDE + CAMPAIGN_OUTSIDE; i++) outside.push(await enrol(i, "Toluca"));
+  return { programId: program.id, timeZone, key: key.key, marketer, inside, outside, birthday };
+}
+
+/** The plan-simulation suite's program: MXN 0.10 a point, purchases 15–75 days ago (in the default window) and one redemption. */
+async function simulationProgram(db: Executor) {
+  await ignoreExisting(() => createProgram(db, { slug: "simula", name: "Discos Simulación", currency: "MXN", locale: "es-MX", timeZone: "America/Mexico_City" }, { settings: { pointValueMilli: 10_000 } }));
+  const program = await requireProgramBySlug(db, "simula");
+  await ignoreExisting(() => createStore(db, system, { programId: program.id, code: "SIM-1", name: "Simulación Centro" }));
+  const store = (await listStoresOfProgram(db, program.id)).find((s) => s.code === "SIM-1")!;
+  await ignoreExisting(() => addTeamMember(db, system, { email: "marketer-sim@e2e.example", role: "marketer", programId: program.id, storeIds: [], name: "Marta Simula", password: E2E_PASSWORD }));
+  const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+  for (const [key, name] of [["sim-a", "Ana Simula"], ["sim-b", "Beto Simula"], ["sim-c", "Ciro Simula"]] as const) {
+    await ignoreExisting(() => createMember(db, { programId: program.id, email: `member-${key}@e2e.example`, name, externalId: `e2e-${key}`, enrolmentChannel: "console", consents: { terms: true } }));
+    const [member] = await lookupMembers(db, system, { programId: program.id, externalId: `e2e-${key}` });
+    for (const [i, days] of [15, 45, 75].entries()) {
+      await ignoreExisting(() => recordPurchase(db, system, { programId: program.id, memberId: member!.id, orderId: `E2E-${key}-${i}`, storeId: store.id, amountMinor: 80_000 + i * 10_000, currency: "MXN", channel: "pos", occurredAt: ago(days + i) }));
+    }
+    if (key === "sim-a") await redeemPoints(db, { programId: program.id, memberId: member!.id, points: 500, reason: "Canje e2e", channel: "portal", idempotencyKey: "e2e-sim-redeem" });
+  }
+  return { programId: program.id, marketer: "marketer-sim@e2e.example" };
+}
+
+async function coalitionFixtures(db: Executor) {
+  const brand = (slug: string, name: string) => ignoreExisting(() => createProgram(db, { slug, name, organizationSlug: "grupo-e2e", currency: "MXN", locale: "es-MX", timeZone: "America/Mexico_City" }));
+  await brand("marca-norte", "Café Norte");
+  await brand("marca-sur", "Café Sur");
+  const norte = await requireProgramBySlug(db, "marca-norte");
+  const sur = await requireProgramBySlug(db, "marca-sur");
+  await ignoreExisting(() => addTeamMember(db, system, { email: "owner-grupo@e2e.example", role: "owner", programId: norte.id, allPrograms: true, storeIds: [], name: "Olga Grupo", password: E2E_PASSWORD }));
+  await ignoreExisting(() => addTeamMember(db, system, { email: "marketer-sur@e2e.example", role: "marketer", programId: sur.id, storeIds: [], name: "Mario Sur", password: E2E_PASSWORD }));
+  await setCoalitionRate(db, system, { fromProgramId: norte.id, toProgramId: sur.id, rate: "0.5" });
+  const email = "member-coalition@e2e.example";
+  const member = async (programId: string, externalId: string, name: string, address = email) => {
+    await ignoreExisting(() => createMember(db, { programId, email: address, name, externalId, enrolmentChannel: "console", consents: { terms: true } }));
+    return (await lookupMembers(db, system, { programId, externalId }))[0]!;
+  };
+  const nora = await member(norte.id, "e2e-coal-n", "Nora Norte");
+  const noraSur = await member(sur.id, "e2e-coal-s", "Nora Norte");
+  await member(sur.id, "e2e-coal-sergio", "Sergio Sur", "member-sergio@e2e.example");
+  await earnPoints(db, { programId: norte.id, memberId: nora.id, points: 1000, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-coalition" });
+  // Nora proved her address in Sur's portal once: a spent sign-in code is what links the two accounts.
+  await db.insert(oneTimeCodes).values({ programId: sur.id, email, codeHash: "e2e-used", expiresAt: new Date(), usedAt: new Date() });
+  return { norte: norte.id, sur: sur.id, owner: "owner-grupo@e2e.example", singleProgram: "marketer-sur@e2e.example", member: { email, norteId: nora.id, surId: noraSur.id } };
 }
 
 async function main() {
@@ -164,6 +250,24 @@ async function main() {
     await ignoreExisting(() => createMember(db, { programId: referralsProgram.id, email: "member-ref-a@e2e.example", name: "Ana Invita", externalId: "e2e-ref-a", enrolmentChannel: "console", consents: { terms: true } }));
     const [referrer] = await lookupMembers(db, system, { programId: referralsProgram.id, externalId: "e2e-ref-a" });
     const referralsKey = await createApiKey(db, system, { programId: referralsProgram.id, name: "e2e referrals API" });
+    // e2e/portal/challenges: a program of its own (no return window, so challenge points are spendable at once), its marketer
+    // (creates the challenge), its admin (reads the outbox for sign-in codes) and Carla, who buys through the API.
+    await ignoreExisting(() => createProgram(db, { slug: "challenges", name: "Café Retos", currency: "MXN", locale: "es-MX", timeZone: "America/Mexico_City" }, { plan: { ...defaultPlan(), pendingDays: 0 } }));
+    const challengesProgram = await requireProgramBySlug(db, "challenges");
+    await ignoreExisting(() => addTeamMember(db, system, { email: "marketer-challenges@e2e.example", role: "marketer", programId: challengesProgram.id, storeIds: [], name: "Mara Retos", password: E2E_PASSWORD }));
+    await ignoreExisting(() => addTeamMember(db, system, { email: "admin-challenges@e2e.example", role: "admin", programId: challengesProgram.id, storeIds: [], name: "Adán Retos", password: E2E_PASSWORD }));
+    await ignoreExisting(() => createMember(db, { programId: challengesProgram.id, email: "member-ch-a@e2e.example", name: "Carla Reta", externalId: "e2e-ch-a", enrolmentChannel: "console", consents: { terms: true } }));
+    const [challenger] = await lookupMembers(db, system, { programId: challengesProgram.id, externalId: "e2e-ch-a" });
+    const challengesKey = await createApiKey(db, system, { programId: challengesProgram.id, name: "e2e challenges API" });
+    const campaignsFixture = await campaignAcceptanceProgram(db);
+    // e2e/console/plan-simulation: a program of its own (its draft is edited, its simulations run), a marketer, and a few
+    // months of real purchases by three members with a redemption, so the observed redemption rate and the point value give a cost.
+    const simulation = await simulationProgram(db);
+    const b2bFixture = await businessAccountsProgram(db, E2E_PASSWORD);
+    // e2e/console/organization and e2e/portal/transfers: an organization of its own with two brands (Norte, Sur) linked into a
+    // coalition at 1 Norte point = 0.5 Sur points; its owner (both brands, the switcher), a marketer of Sur only (no switcher),
+    // Nora with an account in each brand (same email, verified in Sur by a used sign-in code) and Sergio, in Sur only.
+    const coalition = await coalitionFixtures(db);
     fs.mkdirSync("test-results", { recursive: true });
     const fixtures = {
       password: E2E_PASSWORD,
@@ -174,6 +278,11 @@ async function main() {
       rewards: { soldOut: soldOut.id, oncePerMember: oncePerMember.id, rival: rivalReward.id, rivalCouponCode: rivalCoupon.coupon.code, voidableCouponCode: voidable.coupon.code, couponMember: { id: cora.id, email: "member-coupons@e2e.example" }, targets: { footwear: footwear.id, coffee: freeCoffee.id } },
       api: { key: apiKey.key, limitedKey: limitedKey.key, rivalHoldId: rivalHold.holdId, plansKey: plansKey.key },
       referrals: { programId: referralsProgram.id, key: referralsKey.key, referrer: { id: referrer!.id, email: "member-ref-a@e2e.example" } },
+      b2b: b2bFixture,
+      simulation,
+      campaigns: campaignsFixture,
+      coalition,
+      challenges: { programId: challengesProgram.id, key: challengesKey.key, member: { id: challenger!.id, email: "member-ch-a@e2e.example" } },
     };
     fs.writeFileSync("test-results/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
     console.log(`e2e setup ready in ${database.location}`);

@@ -13,7 +13,7 @@ export function FormMessage({ message, id = "form-message" }: { message?: FormSt
         <p
           className={clsx(
             "flex items-start gap-2.5 rounded-control border px-3.5 py-3 text-sm",
-            message.tone === "error" ? "border-accent-400/50 bg-accent-100 text-accent-700" : "border-brand-200 bg-brand-50 text-brand-800",
+            message.tone === "error" ? "border-accent-400/50 bg-accent-100 text-accent-800" : "border-brand-200 bg-brand-50 text-brand-800",
           )}
           data-testid="form-message"
         >

@@ -17,6 +17,7 @@ export type ConsoleNavItem = {
 /** The console sidebar, in order. Sections append their entry here; ConsoleNav filters by permission. */
 export const consoleNavItems: ConsoleNavItem[] = [
   { href: "/console", labelKey: "Common.home", icon: "home", permission: "program:read", match: "exact" },
+  { href: "/console/organization", labelKey: "Organization.nav", icon: "globe", permission: "analytics:read" },
   { href: "/console/plans", labelKey: "Plans.nav", icon: "layers", permission: "plans:read" },
   { href: "/console/members", labelKey: "ConsoleMembers.nav", icon: "idCard", permission: "members:read" },
   { href: "/console/catalog", labelKey: "Catalog.nav", icon: "bag", permission: "plans:read" },
@@ -25,6 +26,7 @@ export const consoleNavItems: ConsoleNavItem[] = [
   { href: "/console/analytics", labelKey: "AnalyticsDashboard.nav", icon: "trendingUp", permission: "analytics:read", match: "exact" },
   { href: "/console/analytics/predictions", labelKey: "Predictions.nav", icon: "sparkles", permission: "analytics:read" },
   { href: "/console/campaigns", labelKey: "Campaigns.nav", icon: "sparkles", permission: "campaigns:read" },
+  { href: "/console/challenges", labelKey: "Challenges.nav", icon: "trophy", permission: "campaigns:read" },
   { href: "/console/team", labelKey: "AdminNav.team", icon: "users", permission: "team:manage" },
   { href: "/console/developers/api-keys", labelKey: "AdminNav.apiKeys", icon: "key", permission: "keys:manage" },
   // The reference documents a public document, so every console reader may see it; keys stay with keys:manage.

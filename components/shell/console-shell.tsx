@@ -5,20 +5,25 @@ import { Icon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
 import type { Actor, ProgramScope } from "@/lib/auth/actor";
 import { ConsoleNav } from "./console-nav";
+import type { FormState } from "@/components/forms/form-state";
 import { LanguageSwitcher } from "./language-switcher";
+import { ProgramSwitcher } from "./program-switcher";
 import { UserMenu, type MenuUser } from "./user-menu";
 
 type ConsoleShellProps = {
   user: MenuUser;
   /** The program shown, with the actor whose permissions filter the navigation; absent: no console access. */
   context?: { actor: Actor; program: ProgramScope & { name: string } };
+  /** Programs the user may read and the action that switches between them; the switcher shows only with two or more. */
+  switcher?: { programs: { id: string; name: string }[]; action: (previous: FormState, form: FormData) => Promise<FormState> };
   children: ReactNode;
 };
 
 /** Desktop-first: fixed sidebar from lg up, a compact top bar below that. */
-export function ConsoleShell({ user, context, children }: ConsoleShellProps) {
+export function ConsoleShell({ user, context, switcher, children }: ConsoleShellProps) {
   const t = useTranslations();
   const programName = context?.program.name;
+  const switchable = context && switcher && switcher.programs.length > 1 ? { ...switcher, currentId: context.program.id } : null;
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="sticky top-0 hidden h-dvh flex-col border-r border-line bg-surface lg:flex">
@@ -27,7 +32,9 @@ export function ConsoleShell({ user, context, children }: ConsoleShellProps) {
             <Logo label={t("Common.brand")} sublabel={t("Console.sidebarTitle")} />
           </Link>
         </div>
-        {programName ? (
+        {switchable ? (
+          <ProgramSwitcher programs={switchable.programs} currentId={switchable.currentId} action={switchable.action} />
+        ) : programName ? (
           <div className="mx-3 mt-4 flex items-center gap-3 rounded-control border border-line bg-surface-muted px-3 py-2.5">
             <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-100 text-sm font-semibold text-accent-700">
               {programName.slice(0, 1).toUpperCase()}
@@ -59,6 +66,7 @@ export function ConsoleShell({ user, context, children }: ConsoleShellProps) {
             <Logo label={t("Common.brand")} sublabel={t("Console.sidebarTitle")} />
           </Link>
           <div className="flex items-center gap-2">
+            {switchable ? <ProgramSwitcher programs={switchable.programs} currentId={switchable.currentId} action={switchable.action} variant="compact" /> : null}
             <LanguageSwitcher variant="compact" />
             <UserMenu user={user} variant="compact" />
           </div>

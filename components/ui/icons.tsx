@@ -183,6 +183,12 @@ const shapes = {
       <circle cx="10" cy="17" r="2" />
     </>
   ),
+  trophy: (
+    <>
+      <path d="M8 4h8v5a4 4 0 0 1-8 0V4Z" />
+      <path d="M8 6H5a3 3 0 0 0 3 4M16 6h3a3 3 0 0 1-3 4M12 13v4M8.5 20h7M10 17h4" />
+    </>
+  ),
   qr: (
     <>
       <rect x="3.5" y="3.5" width="6" height="6" rx="1" />

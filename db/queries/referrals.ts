@@ -122,13 +122,12 @@ export async function settleReferral(
 }
 
 /** A refund of the qualifying purchase before the reward: the referral ends without points. */
-export async function cancelReferralsOfPurchase(tx: Executor, p: { programId: string; purchaseId: string; now: Date }): Promise<number> {
-  const rows = await tx
+export async function cancelReferralsOfPurchase(tx: Executor, p: { programId: string; purchaseId: string; now: Date }): Promise<ReferralRow[]> {
+  return tx
     .update(referrals)
     .set({ status: "cancelled", reason: "purchase_refunded", settledAt: p.now, updatedAt: p.now })
     .where(and(eq(referrals.programId, p.programId), eq(referrals.qualifyingPurchaseId, p.purchaseId), eq(referrals.status, "pending")))
-    .returning({ id: referrals.id });
-  return rows.length;
+    .returning();
 }
 
 export type ReferredFriend = { id: string; name: string | null; status: ReferralStatus; reason: string | null; referrerPoints: number; createdAt: Date; settledAt: Date | null; qualified: boolean };
@@ -159,7 +158,7 @@ export async function countReferralsByStatus(db: Executor, p: { programId: strin
 /** Who referred the member, if anyone. */
 export async function getReferrerOf(db: Executor, p: { programId: string; refereeId: string }) {
   const [row] = await db
-    .select({ referralId: referrals.id, status: referrals.status, reason: referrals.reason, referrerId: members.id, name: members.name, cardNumber: members.cardNumber, refereePoints: referrals.refereePoints })
+    .select({ referralId: referrals.id, code: referrals.code, status: referrals.status, reason: referrals.reason, referrerId: members.id, name: members.name, cardNumber: members.cardNumber, refereePoints: referrals.refereePoints, createdAt: referrals.createdAt, settledAt: referrals.settledAt })
     .from(referrals)
     .innerJoin(members, and(eq(members.programId, referrals.programId), eq(members.id, referrals.referrerId)))
     .where(and(eq(referrals.programId, p.programId), eq(referrals.refereeId, p.refereeId)));

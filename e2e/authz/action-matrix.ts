@@ -92,6 +92,22 @@ export const ACTION_MATRIX: ActionRow[] = [
     expect: { ...all("signin"), staffX: "ok", staffY: "ok", marketerP: "ok", marketerQ: "ok", analyst: "ok", admin: "ok" },
     skip: { actors: ["staffX", "staffY", "marketerP", "marketerQ", "analyst", "admin"], why: "would sign shared demo users out on every device; e2e/auth uses a dedicated user" },
   },
+  // Coalition transfers: a member moves their own points; an empty post (no brand, no points) is refused on validation and moves nothing.
+  { action: "app/(portal)/me/transfers/actions.ts#transferPointsAction", call: emptyForm, expect: memberOnly },
+  // Business accounts: only an account's managers invite, change or remove its buyers; members A and B belong to no account,
+  // so they are refused (not_found) before any validation, and the probe changes nothing.
+  ...["inviteBuyerAction", "updateBuyerAction", "removeBuyerAction"].map(
+    (name): ActionRow => ({ action: `app/(portal)/me/account/actions.ts#${name}`, call: emptyForm, expect: { ...all("signin"), memberA: "denied", memberB: "denied" } }),
+  ),
+  // The program switcher: any console user picks among their own programs (an empty pick is refused on validation; staff have no console program).
+  { action: "app/(console)/console/organization/actions.ts#switchProgramAction", call: emptyForm, expect: consoleReadAction },
+  // New brands: organization owners only (the demo admin is one); an empty form is refused on validation, so nothing is created.
+  { action: "app/(console)/console/organization/actions.ts#createBrandAction", call: emptyForm, expect: adminOnly },
+  // Coalition links: program:write in both programs (owners and admins); an empty form names no sister and is refused on validation.
+  { action: "app/(console)/console/organization/actions.ts#setCoalitionRateAction", call: emptyForm, expect: adminOnly },
+  { action: "app/(console)/console/organization/actions.ts#removeCoalitionLinkAction", call: emptyForm, expect: adminOnly },
+  // Copies between brands: the content's write permission in both (marketers and admins); an empty form is refused on validation.
+  { action: "app/(console)/console/organization/actions.ts#copyToProgramAction", call: emptyForm, expect: marketingWrite },
   // Console administration.
   { action: "app/(console)/console/team/actions.ts#inviteTeamMemberAction", call: emptyForm, expect: adminOnly },
   { action: "app/(console)/console/team/actions.ts#changeTeamMemberAction", call: emptyForm, expect: adminOnly },
@@ -113,10 +129,14 @@ export const ACTION_MATRIX: ActionRow[] = [
   { action: "app/(console)/console/settings/program/referral-actions.ts#updateReferralSettingsAction", call: emptyForm, expect: adminOnly },
   { action: "app/(console)/console/settings/program/referral-actions.ts#runReferralRewardsAction", call: emptyForm, expect: adminOnly },
   // The plan designer: editing, publishing and rolling back need plans:write (an empty post saves nothing); the tester only plans:read.
-  ...["saveGeneralAction", "saveTiersAction", "saveExclusionsAction", "saveRuleAction", "removeRuleAction", "publishPlanAction", "discardDraftAction", "rollbackPlanAction"].map(
+  ...["saveGeneralAction", "saveTiersAction", "saveExclusionsAction", "saveRuleAction", "saveEventRulesAction", "removeRuleAction", "publishPlanAction", "discardDraftAction", "rollbackPlanAction"].map(
     (name): ActionRow => ({ action: `app/(console)/console/plans/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
   ),
   { action: "app/(console)/console/plans/tester/actions.ts#testBasketAction", call: emptyForm, expect: consoleReadAction },
+  // Plan simulations: starting one needs plans:write (an empty form is refused on validation, so nothing is queued);
+  // the progress bar's poll needs plans:read (an empty id is refused on validation).
+  { action: "app/(console)/console/plans/simulations/actions.ts#startSimulationAction", call: emptyForm, expect: marketingWrite },
+  { action: "app/(console)/console/plans/simulations/actions.ts#getSimulationProgressAction", call: { kind: "args", args: [""] }, expect: consoleReadAction },
   // The product catalog: importing a CSV chunk and (de)activating a product need catalog:write (an empty chunk or SKU writes nothing).
   { action: "app/(console)/console/catalog/actions.ts#importCatalogChunkAction", call: { kind: "args", args: [{ importId: "probe", products: [] }] }, expect: marketingWrite },
   { action: "app/(console)/console/catalog/actions.ts#setProductActiveAction", call: emptyForm, expect: marketingWrite },
@@ -133,6 +153,10 @@ export const ACTION_MATRIX: ActionRow[] = [
   // Campaigns: saving, status changes, "run now" and test sends need campaigns:write (an empty post names no campaign and is refused, so probes change nothing).
   ...["saveCampaignAction", "setCampaignStatusAction", "runCampaignNowAction", "testSendCampaignAction"].map(
     (name): ActionRow => ({ action: `app/(console)/console/campaigns/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
+  ),
+  // Challenges: saving and activating/pausing need campaigns:write (an empty post names no challenge and is refused on validation, so probes change nothing).
+  ...["saveChallengeAction", "setChallengeStatusAction"].map(
+    (name): ActionRow => ({ action: `app/(console)/console/challenges/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
   ),
   // Predictions: "Recalcular" needs analytics:read; an empty post has no as-of date and is refused on validation, so probes write nothing.
   { action: "app/(console)/console/analytics/predictions/actions.ts#refreshPredictionsAction", call: emptyForm, expect: consoleReadAction },

@@ -47,6 +47,7 @@ export const MATRIX: Row[] = [
   { route: "/api/v1/members/[id]/adjustments", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000/adjustments", expect: all("denied") },
   { route: "/api/v1/members/[id]", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000", expect: all("signin") },
   { route: "/api/v1/members/[id]/history", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000/history", expect: all("signin") },
+  { route: "/api/v1/members/[id]/challenges", probe: "/api/v1/members/00000000-0000-4000-8000-000000000000/challenges", expect: all("signin") },
   { route: "/api/v1/openapi.json", expect: all("public") },
   { route: "/api/v1/products", expect: all("signin") },
   { route: "/api/v1/products/[sku]", probe: "/api/v1/products/NO-SUCH-SKU", expect: all("signin") },
@@ -58,8 +59,16 @@ export const MATRIX: Row[] = [
   { route: "/api/v1/coupons/[code]/redeem", probe: "/api/v1/coupons/LZ-22222-22222/redeem", expect: all("denied") },
   { route: "/api/v1/refunds", expect: all("denied") },
   { route: "/api/v1/holds", expect: all("denied") },
+  { route: "/api/v1/transfers", expect: all("denied") },
   { route: "/api/v1/holds/[id]/capture", probe: "/api/v1/holds/00000000-0000-4000-8000-000000000000/capture", expect: all("denied") },
   { route: "/api/v1/holds/[id]/void", probe: "/api/v1/holds/00000000-0000-4000-8000-000000000000/void", expect: all("denied") },
+  // Business accounts and custom events: API keys only, like the rest (GET-less routes answer 405).
+  { route: "/api/v1/accounts", expect: all("denied") },
+  { route: "/api/v1/accounts/[id]", probe: "/api/v1/accounts/00000000-0000-4000-8000-000000000000", expect: all("signin") },
+  { route: "/api/v1/accounts/[id]/activity", probe: "/api/v1/accounts/00000000-0000-4000-8000-000000000000/activity", expect: all("signin") },
+  { route: "/api/v1/accounts/[id]/users", probe: "/api/v1/accounts/00000000-0000-4000-8000-000000000000/users", expect: all("denied") },
+  { route: "/api/v1/accounts/[id]/users/[memberId]", probe: "/api/v1/accounts/00000000-0000-4000-8000-000000000000/users/00000000-0000-4000-8000-000000000000", expect: all("denied") },
+  { route: "/api/v1/events", expect: all("denied") },
   // Sign-in, password recovery and portal enrolment are for signed-out visitors; nobody is refused.
   { route: "/sign-in", expect: all("public") },
   { route: "/forgot-password", expect: all("public") },
@@ -77,6 +86,10 @@ export const MATRIX: Row[] = [
   { route: "/console/plans/tester", expect: consoleRead },
   { route: "/console/plans/draft", expect: { ...consoleRead, analyst: "denied" } },
   { route: "/console/plans/draft/rule", expect: { ...consoleRead, analyst: "denied" } },
+  // Plan simulations: every console role reads runs (analysts too); another program's or an unknown run is a 404.
+  { route: "/console/plans/simulations", expect: consoleRead },
+  { route: "/console/plans/simulations/[id]", probe: "/console/plans/simulations/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
+  { route: "/console/plans/simulations/[id]/export", probe: "/console/plans/simulations/00000000-0000-4000-8000-000000000000/export", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/rewards", expect: consoleRead },
   { route: "/console/rewards/menus", expect: consoleRead },
   { route: "/console/rewards/coupons", expect: consoleRead },
@@ -97,11 +110,17 @@ export const MATRIX: Row[] = [
   { route: "/console/segments/[id]/export", probe: "/console/segments/00000000-0000-4000-8000-000000000000/export", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   // Campaigns: every console role lists them and reads results (campaigns:read); creating and editing need campaigns:write (not analysts).
   { route: "/console/campaigns", expect: consoleRead },
+  // Challenges: every console role lists them (campaigns:read); creating and editing need campaigns:write (not analysts); an id that exists nowhere is a 404.
+  { route: "/console/challenges", expect: consoleRead },
+  { route: "/console/challenges/new", expect: { ...consoleRead, analyst: "denied" } },
+  { route: "/console/challenges/[id]/edit", probe: "/console/challenges/00000000-0000-4000-8000-000000000000/edit", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/campaigns/new", expect: { ...consoleRead, analyst: "denied" } },
   // An id that exists nowhere: every signed-in console user gets a 404.
   { route: "/console/campaigns/[id]", probe: "/console/campaigns/00000000-0000-4000-8000-000000000000", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/campaigns/[id]/edit", probe: "/console/campaigns/00000000-0000-4000-8000-000000000000/edit", expect: { ...consoleRead, marketerP: "denied", marketerQ: "denied", analyst: "denied", admin: "denied" } },
   { route: "/console/settings/outbox", expect: consoleAdmin },
+  // The organization page: every console role with analytics:read sees its brands compared (staff are refused).
+  { route: "/console/organization", expect: consoleRead },
   { route: "/console/team", expect: consoleAdmin },
   { route: "/console/developers/api-keys", expect: consoleAdmin },
   { route: "/console/developers/reference", expect: consoleRead },
@@ -137,6 +156,11 @@ export const MATRIX: Row[] = [
   // The inbox: each member's own messages and offers (the service scopes by the session); everyone else signs in.
   { route: "/me/inbox", expect: memberOnly },
   { route: "/me/referrals", expect: memberOnly },
+  // Coalition transfers: each member moves their own points (an empty state in a program without sister brands).
+  { route: "/me/transfers", expect: memberOnly },
+  { route: "/me/challenges", expect: memberOnly },
+  // The business account view: each member's own account (admins see everyone, buyers their own slice, others an empty state).
+  { route: "/me/account", expect: memberOnly },
   { route: "/me/history/entries", expect: memberOnly },
   { route: "/me/history/export", expect: memberOnly },
   // The member card, its rotating QR token, the live balance and privacy: each member's own, from the session only.

@@ -42,7 +42,8 @@ export const purchaseResultSchema = z.object({
   pointsPending: z.number().int(),
   entryId: z.number().int().nullable(),
   balance,
-  tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+  tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable().meta({ description: "The member's tier change, or the business account's when the member buys for one." }),
+  account: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: "The business account whose pool earned (the member buys for it; balance is the pool's); null = the member's own account." }),
   explanation: z.record(z.string(), z.unknown()).meta({ description: "Per line and per rule: fired or not, and why." }),
 }).meta({ id: "PurchaseResult" });
 

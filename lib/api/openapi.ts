@@ -8,6 +8,9 @@ import { apiAdjustmentSchema, apiCreateMemberSchema, apiMemberLookupSchema, apiU
 import { apiPurchaseSchema } from "@/lib/validation/api-purchase";
 import { apiRefundSchema } from "@/lib/validation/api-refund";
 import { REWARD_OPERATIONS } from "./openapi-rewards";
+import { ACCOUNT_OPERATIONS } from "./openapi-accounts";
+import { CHALLENGE_OPERATIONS } from "./openapi-gamification";
+import { TRANSFER_OPERATIONS } from "./openapi-transfers";
 import * as out from "./openapi-schemas";
 import { WEBHOOK_OPERATIONS } from "./openapi-webhooks";
 import { MAX_BODY_BYTES } from "./limits";
@@ -21,7 +24,7 @@ type Method = "get" | "post" | "patch" | "delete";
 export type Operation = {
   method: Method;
   path: string;
-  tag: "Members" | "Points" | "Purchases" | "Holds" | "Rewards" | "Catalog" | "Webhooks" | "Meta";
+  tag: "Members" | "Points" | "Purchases" | "Holds" | "Rewards" | "Catalog" | "Webhooks" | "Meta" | "Accounts" | "Events";
   summary: string;
   description?: string;
   /** Scopes of which any one is enough; omitted for public operations. */
@@ -171,7 +174,7 @@ export function buildOpenApiDocument() {
   if (cached) return cached;
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: `An API key from Console → Developers → API keys (lz_…). Scopes: ${API_SCOPES.join(", ")}.` });
-  for (const op of [...OPERATIONS, ...REWARD_OPERATIONS, ...WEBHOOK_OPERATIONS]) register(registry, bearer, op);
+  for (const op of [...OPERATIONS, ...REWARD_OPERATIONS, ...WEBHOOK_OPERATIONS, ...ACCOUNT_OPERATIONS, ...CHALLENGE_OPERATIONS, ...TRANSFER_OPERATIONS]) register(registry, bearer, op);
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
@@ -186,6 +189,8 @@ export function buildOpenApiDocument() {
       { name: "Holds", description: "Two-phase paying with points." },
       { name: "Rewards", description: "Rewards, redemptions and coupons at the counter." },
       { name: "Catalog", description: "Products the rules can target." },
+      { name: "Accounts", description: "Business accounts: a company's pool of points shared by its buyers, with permissions and monthly limits." },
+      { name: "Events", description: "Custom engagement events that earn by the plan's event rules." },
       { name: "Webhooks", description: "Endpoints that hear about events, signed with HMAC-SHA256." },
       { name: "Meta", description: "Index, health and this document." },
     ],

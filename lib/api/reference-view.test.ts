@@ -7,7 +7,7 @@ describe("the console's API reference view", () => {
   const find = (method: string, path: string) => tags.flatMap((t) => t.operations).find((o) => o.method === method && o.path === path)!;
 
   it("groups operations by tag in the document's order", () => {
-    expect(tags.map((t) => t.name)).toEqual(["Members", "Points", "Purchases", "Holds", "Rewards", "Catalog", "Webhooks", "Meta"]);
+    expect(tags.map((t) => t.name)).toEqual(["Members", "Points", "Purchases", "Holds", "Rewards", "Catalog", "Accounts", "Events", "Webhooks", "Meta"]);
   });
 
   it("flattens request bodies to rows, nested fields with dotted names, and marks what is required", () => {

@@ -57,6 +57,15 @@ export function authorize(actor: Actor, permission: Permission, program: Program
   throw new ForbiddenError(permission);
 }
 
+/**
+ * Organization owners: an owner grant over every program of the organization
+ * (no program named). Only they add brands to it.
+ */
+export function ownsOrganization(actor: Actor, organizationId: string): boolean {
+  if (actor.kind === "system") return true;
+  return actor.kind === "user" && actor.grants.some((g) => g.organizationId === organizationId && g.programId === null && g.role === "owner");
+}
+
 /** A member acts only on their own data. */
 export function authorizeSelf(actor: Actor, member: { programId: string; memberId: string }): void {
   if (actor.kind === "system") return;

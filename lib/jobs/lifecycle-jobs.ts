@@ -11,6 +11,7 @@ import { announceExpiringPoints } from "@/lib/services/webhooks/announce-expirin
 import { dispatchWebhooks } from "@/lib/services/webhooks/dispatch-webhooks";
 import { createQueue } from "./queue";
 import { startWebhookPoller } from "./webhook-poller";
+import { workSimulations } from "./simulation-job";
 import { forgetExpiredEndedSessions } from "@/lib/services/auth/ended-sessions";
 import { refreshProgramSegments } from "@/lib/services/segments/refresh-segments";
 import { refreshAllKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
@@ -80,6 +81,8 @@ export async function startJobWorker(database: Database, log: (line: string) => 
       return result;
     });
   }
+  // Plan simulations are started from the console (enqueueSimulation), not on a schedule.
+  await workSimulations(boss, database.db, log);
   const poller = startWebhookPoller(database.db, log);
   return {
     boss,

@@ -8,8 +8,8 @@ import type { Database } from "@/db/client";
  * with parameters go through `query`, multi-statement scripts (pg-boss's own
  * migrations) through `exec`.
  */
-export function createQueue(database: Database): PgBoss {
-  const common = { schema: "pgboss", monitorStateIntervalSeconds: 60, maintenanceIntervalSeconds: 120 } as const;
+export function createQueue(database: Database, extra: { supervise?: boolean; schedule?: boolean } = {}): PgBoss {
+  const common = { schema: "pgboss", monitorStateIntervalSeconds: 60, maintenanceIntervalSeconds: 120, ...extra } as const;
   if (database.kind === "postgres" && database.url) return new PgBoss({ ...common, connectionString: database.url, max: 4 });
   const pglite = database.pglite;
   if (!pglite) throw new Error("The job queue needs the PGlite client of an embedded database.");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
+import { EVENT_TYPE_PATTERN, type EventRule } from "@/lib/domain/rules/event-rules";
 import type { EarningRule } from "@/lib/domain/rules/types";
 import { idSchema } from "./common";
 
@@ -39,6 +40,7 @@ export const PLAN_ERROR_KEYS = [
   "tierKeyDuplicate",
   "ruleIdDuplicate",
   "ruleTierUnknown",
+  "eventType",
   "tooMany",
   "memberNotFound",
 ] as const;
@@ -105,6 +107,17 @@ export const earningRuleSchema = z.strictObject({
   active: z.boolean(),
 }) satisfies z.ZodType<EarningRule>;
 
+/** A custom-event rule: `quiz.completed` → 50 points, once per `quizId`. */
+export const eventRuleSchema = z.strictObject({
+  id: z.string(e("code")).regex(/^[a-z0-9][a-z0-9_-]{0,40}$/, e("code")),
+  name: localizedName,
+  eventType: z.string(e("eventType")).trim().max(80, e("eventType")).regex(EVENT_TYPE_PATTERN, e("eventType")),
+  points: z.number(e("number")).int(e("wholeNumber")).positive(e("bonusNotPositive")).max(10_000_000, e("tooLarge")),
+  oncePer: z.string(e("code")).trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, e("code")).optional(),
+  tiers: z.array(code).max(20, e("tooMany")).optional(),
+  active: z.boolean(),
+}) satisfies z.ZodType<EventRule>;
+
 const tierSchema = z.strictObject({
   key: z.string(e("code")).regex(/^[a-z0-9][a-z0-9_-]{0,29}$/, e("code")),
   name: localizedName,
@@ -146,6 +159,16 @@ export function ruleIssues(rules: EarningRule[], tierKeys: string[]): Issue[] {
   return issues;
 }
 
+/** The same for event rules (their ids may repeat a purchase rule's: they live in their own list). */
+export function eventRuleIssues(rules: EventRule[], tierKeys: string[]): Issue[] {
+  const issues: Issue[] = [];
+  rules.forEach((rule, i) => {
+    if (rules.findIndex((r) => r.id === rule.id) < i) issues.push({ path: ["eventRules", i, "id"], key: "ruleIdDuplicate" });
+    if (rule.tiers?.some((t) => !tierKeys.includes(t))) issues.push({ path: ["eventRules", i, "tiers"], key: "ruleTierUnknown" });
+  });
+  return issues;
+}
+
 export const planDefinitionSchema = z
   .strictObject({
     baseRate: z.strictObject({
@@ -159,10 +182,12 @@ export const planDefinitionSchema = z
     tiers: z.array(tierSchema).min(1, e("tiersRequired")).max(10, e("tooMany")),
     tierReview: z.strictObject({ every: z.enum(["month", "year"], e("choice")), graceMonths: count(24, "graceMonths") }).optional(),
     rules: z.array(earningRuleSchema).max(50, e("tooMany")).optional(),
+    eventRules: z.array(eventRuleSchema).max(50, e("tooMany")).optional(),
     exclusions: z.strictObject({ categories: z.array(code).max(200, e("tooMany")).optional(), skus: z.array(code).max(1000, e("tooMany")).optional() }).optional(),
   })
   .superRefine((plan, ctx) => {
-    for (const issue of [...tierIssues(plan.tiers), ...ruleIssues(plan.rules ?? [], plan.tiers.map((t) => t.key))]) {
+    const tierKeys = plan.tiers.map((t) => t.key);
+    for (const issue of [...tierIssues(plan.tiers), ...ruleIssues(plan.rules ?? [], tierKeys), ...eventRuleIssues(plan.eventRules ?? [], tierKeys)]) {
       ctx.addIssue({ code: "custom", path: issue.path, message: issue.key });
     }
   }) satisfies z.ZodType<PlanDefinition>;

@@ -4,6 +4,7 @@ import { loadDeskContext } from "@/app/_data/desk-context";
 import { ConsoleShell } from "@/components/shell/console-shell";
 import { NoAccess } from "@/components/shell/no-access";
 import { getSessionUser } from "@/lib/auth/session-user";
+import { switchProgramAction } from "./organization/actions";
 
 /**
  * The console's guard: a signed-in user (else off to sign-in) with console
@@ -11,7 +12,7 @@ import { getSessionUser } from "@/lib/auth/session-user";
  * explanation instead of the pages. Every page and action checks again.
  */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const [{ actor, program }, sessionUser] = await Promise.all([loadConsoleContext(), getSessionUser()]);
+  const [{ actor, program, programs }, sessionUser] = await Promise.all([loadConsoleContext(), getSessionUser()]);
   const user = { name: sessionUser?.name ?? null, email: actor.email };
   if (!program) {
     const { desk } = await loadDeskContext();
@@ -22,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     );
   }
   return (
-    <ConsoleShell user={user} context={{ actor, program }}>
+    <ConsoleShell user={user} context={{ actor, program }} switcher={{ programs: programs.map(({ id, name }) => ({ id, name })), action: switchProgramAction }}>
       {children}
     </ConsoleShell>
   );

@@ -19,9 +19,11 @@ import { MemberBalance } from "./_components/member-balance";
 import { PortalQueryProvider } from "./_components/portal-query-provider";
 import { ProgramHero } from "./_components/program-hero";
 import { QuickLinks } from "./_components/quick-links";
+import { AccountBanner } from "./account/_components/account-banner";
 import { StoreDirectory } from "./_components/store-directory";
 import { TierCard } from "./_components/tier-card";
 import { TierLadder } from "./_components/tier-ladder";
+import { TransfersLink } from "./transfers/_components/transfers-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Surfaces");
@@ -49,7 +51,9 @@ export default async function PortalHomePage() {
         <PortalQueryProvider>
           <MemberBalance name={home.name} cardNumber={home.cardNumber} initial={home.balance} numberLocale={format.numberLocale} />
         </PortalQueryProvider>
+        <AccountBanner actor={actor} numberLocale={format.numberLocale} pointName={pointName} />
         <QuickLinks />
+        <TransfersLink programId={actor.programId} />
         {home.standing ? <TierCard standing={home.standing} currency={home.balance.currency} numberLocale={format.numberLocale} timeZone={format.timeZone} /> : null}
         <ExpiringPoints expiring={home.expiring} numberLocale={format.numberLocale} timeZone={format.timeZone} />
         <LatestActivity entries={home.latest} {...format} />

@@ -1,4 +1,5 @@
 import type { LocalizedText } from "@/lib/localized-text";
+import type { EventRule } from "@/lib/domain/rules/event-rules";
 import type { EarningRule, EnginePlan, Exclusions } from "@/lib/domain/rules/types";
 
 export type Rounding = "floor" | "round" | "ceil";
@@ -54,6 +55,8 @@ export type PlanDefinition = {
   tierReview?: TierReview;
   /** Earning rules on top of the base rate (the plan designer edits these). */
   rules?: EarningRule[];
+  /** Earning rules for custom events the API reports (`quiz.completed` → 50 points, once per quiz). */
+  eventRules?: EventRule[];
   /** Lines that never earn (gift cards, taxes…). */
   exclusions?: Exclusions;
 };

@@ -17,6 +17,10 @@ describe("segment definition schema", () => {
     ["AND with a nested OR", all({ type: "spend", op: "gte", amountMinor: 1, days: 90 }, { type: "group", match: "any", items: [{ type: "tier", tiers: ["gold"] }, { type: "pointsBalance", op: "gte", points: 500 }] })],
     ["three levels of groups", all({ type: "group", match: "any", items: [{ type: "group", match: "all", items: [{ type: "city", cities: ["Monterrey"] }] }] })],
     ["enrolment between dates", all({ type: "enrolment", op: "between", from: "2026-01-01", to: "2026-01-31" })],
+    ["churn risk of at least 70 %", all({ type: "churnRisk", op: "gte", percent: 70 })],
+    ["churn risk of 0 and of 100 %", all({ type: "churnRisk", op: "lte", percent: 0 }, { type: "churnRisk", op: "gte", percent: 100 })],
+    ["a predicted CLV of at most MXN 500", all({ type: "predictedClv", op: "lte", amountMinor: 50_000 })],
+    ["a replenishment due within 7 days", all({ type: "replenishmentDue", days: 7 })],
   ])("accepts %s", (_name, input) => {
     expect(issues(input)).toEqual([]);
   });
@@ -34,6 +38,12 @@ describe("segment definition schema", () => {
     ["an impossible date", all({ type: "enrolment", op: "between", from: "2026-02-30", to: "2026-03-01" }), [["items.0.from", "dateFormat"]]],
     ["an empty nested group", all({ type: "group", match: "any", items: [] }), [["items.0.items", "groupEmpty"]]],
     ["an unknown property", all({ type: "tier", tiers: ["gold"], hack: 1 }), [["items.0", expect.any(String)]]],
+    ["a churn risk above 100 %", all({ type: "churnRisk", op: "gte", percent: 101 }), [["items.0.percent", "percentRange"]]],
+    ["a negative churn risk", all({ type: "churnRisk", op: "lte", percent: -5 }), [["items.0.percent", "percentRange"]]],
+    ["a fractional churn risk", all({ type: "churnRisk", op: "gte", percent: 12.5 }), [["items.0.percent", "wholeNumber"]]],
+    ["churn risk as a probability without an operator", all({ type: "churnRisk", percent: 50 }), [["items.0.op", "choice"]]],
+    ["a negative predicted CLV", all({ type: "predictedClv", op: "gte", amountMinor: -1 }), [["items.0.amountMinor", "notNegative"]]],
+    ["a replenishment window of 0 days", all({ type: "replenishmentDue", days: 0 }), [["items.0.days", "daysRange"]]],
     ["four levels of groups", all({ type: "group", match: "any", items: [{ type: "group", match: "all", items: [{ type: "group", match: "any", items: [{ type: "tier", tiers: ["gold"] }] }] }] }), [["items", "tooDeep"]]],
   ])("refuses %s with a stable key at its path", (_name, input, expected) => {
     expect(issues(input)).toEqual(expected);

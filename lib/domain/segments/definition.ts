@@ -4,8 +4,8 @@ import { z } from "zod";
  * A segment definition: a tree of groups (`all` = AND, `any` = OR) whose
  * leaves are conditions on a member's profile or behaviour. Each condition's
  * `type` is a stable field key (stored in segments.definition, used by the
- * SQL compiler and the console). New fields — RFM scores, predicted churn,
- * CLV from the analytics work — are added as new members of the union.
+ * SQL compiler and the console). New fields are added as new members of the
+ * union (the predictions — churn risk, CLV, replenishment — came so).
  *
  * Every issue message is a stable key of the `Segments.errors` namespace:
  * the console translates it next to the value, the API returns it as is.
@@ -19,6 +19,7 @@ export const SEGMENT_ERROR_KEYS = [
   "daysRange",
   "ageRange",
   "ageOrder",
+  "percentRange",
   "monthRange",
   "listEmpty",
   "tooMany",
@@ -58,12 +59,21 @@ export const SEGMENT_FIELDS = [
   "pointsBalance",
   "expiringPoints",
   "categoryPurchase",
+  "churnRisk",
+  "predictedClv",
+  "replenishmentDue",
 ] as const;
 export type SegmentField = (typeof SEGMENT_FIELDS)[number];
 
 /** Which fields describe who the member is, and which what they do (the console groups its picker so). */
 export const PROFILE_FIELDS: readonly SegmentField[] = ["age", "birthdayMonth", "city", "consent", "enrolment", "channel"];
 export const BEHAVIOUR_FIELDS: readonly SegmentField[] = ["lastPurchase", "purchaseCount", "spend", "tier", "pointsBalance", "expiringPoints", "categoryPurchase"];
+/**
+ * What the analytics models predict (member_predictions, written by the
+ * predictions-refresh job). A member with no prediction yet — no purchase, or
+ * never refreshed — matches none of these, whichever way the comparison goes.
+ */
+export const PREDICTION_FIELDS: readonly SegmentField[] = ["churnRisk", "predictedClv", "replenishmentDue"];
 
 export const ENROLMENT_CHANNELS = ["pos", "ecommerce", "app", "portal", "import", "api", "console"] as const;
 export const CONSENTS = ["marketing", "personalisation"] as const;
@@ -105,6 +115,12 @@ const conditionSchemas = [
   z.strictObject({ type: z.literal("pointsBalance"), op: comparison, points: whole(1_000_000_000, "pointsTooLarge") }),
   z.strictObject({ type: z.literal("expiringPoints"), days, points: whole(1_000_000_000, "pointsTooLarge") }),
   z.strictObject({ type: z.literal("categoryPurchase"), category: code, days }),
+  /** Churn risk = 1 − probability alive (BG/NBD), in whole percent. */
+  z.strictObject({ type: z.literal("churnRisk"), op: comparison, percent: z.number(e("number")).int(e("wholeNumber")).min(0, e("percentRange")).max(100, e("percentRange")) }),
+  /** Predicted value of the next 12 months (CLV), in minor units of the program's currency. */
+  z.strictObject({ type: z.literal("predictedClv"), op: comparison, amountMinor: whole(1_000_000_000_000, "amountTooLarge") }),
+  /** The predicted next purchase of a replenished category falls between today and `days` from today. */
+  z.strictObject({ type: z.literal("replenishmentDue"), days }),
 ] as const;
 
 export const segmentConditionSchema = z.union(conditionSchemas);
@@ -171,6 +187,12 @@ export function newCondition(field: SegmentField): SegmentCondition {
       return { type: "expiringPoints", days: 30, points: 100 };
     case "categoryPurchase":
       return { type: "categoryPurchase", category: "", days: 90 };
+    case "churnRisk":
+      return { type: "churnRisk", op: "gte", percent: 70 };
+    case "predictedClv":
+      return { type: "predictedClv", op: "gte", amountMinor: 100_000 };
+    case "replenishmentDue":
+      return { type: "replenishmentDue", days: 7 };
   }
 }
 

@@ -10,6 +10,9 @@ export const EVENT_TYPES = [
   "coupon.issued",
   "coupon.redeemed",
   "campaign.awarded",
+  "referral.created",
+  "referral.completed",
+  "referral.cancelled",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { listMembersByAvailable } from "@/db/queries/ledger";
+import { insertChallenge } from "@/db/queries/gamification";
 import { getProgramBySlug } from "@/db/queries/programs";
 import { insertRewardMenu, insertRewards } from "@/db/queries/rewards";
 import { insertStores } from "@/db/queries/stores";
@@ -67,6 +68,8 @@ export async function seedDemo(
     onProgress: options.onProgress,
   });
   const redemptions = await seedRedemptions(db, program.id, now);
+  // The sample (e2e) program stays without challenges: their bonus points would change the balances other tests check.
+  if (options.dataset !== "sample") await seedChallenges(db, program.id, now);
   const logins = await seedUsers(db, { organizationId: program.organizationId, programId: program.id, storeIds: stores.slice(0, 2).map((s) => s.id) });
   return { created: true, program: { id: program.id, slug: program.slug }, import: imported, redemptions, logins };
 }
@@ -84,6 +87,35 @@ async function seedRewards(db: Executor, programId: string) {
 }
 
 /** Real redemptions through the ledger service, so the demo shows spent points too. */
+/** Two running challenges for the portal's "Mis retos": three purchases in 30 days, and a complete profile. */
+async function seedChallenges(db: Executor, programId: string, now: Date): Promise<void> {
+  const startsAt = new Date(now.getTime() - 7 * 86_400_000);
+  await insertChallenge(db, {
+    programId,
+    name: { es: "3 compras en 30 días", en: "3 purchases in 30 days" },
+    description: { es: "Compra tres veces en cualquier periodo de 30 días.", en: "Buy three times within any 30 days." },
+    kind: "purchases",
+    status: "active",
+    rule: { kind: "purchases", count: 3, windowDays: 30, category: null, minAmountMinor: null },
+    badgeName: { es: "Cliente frecuente", en: "Regular" },
+    badgeIcon: "trophy",
+    rewardPoints: 150,
+    startsAt,
+  });
+  await insertChallenge(db, {
+    programId,
+    name: { es: "Completa tu perfil", en: "Complete your profile" },
+    description: { es: "Agrega tu cumpleaños, teléfono y ciudad.", en: "Add your birthday, phone and city." },
+    kind: "profile",
+    status: "active",
+    rule: { kind: "profile", fields: ["birthday", "phone", "city"] },
+    badgeName: { es: "Perfil estrella", en: "Star profile" },
+    badgeIcon: "star",
+    rewardPoints: 50,
+    startsAt,
+  });
+}
+
 async function seedRedemptions(db: Executor, programId: string, now: Date): Promise<number> {
   const redeemers = await listMembersByAvailable(db, { programId, minimum: 100, limit: 300 });
   let count = 0;

@@ -3,18 +3,23 @@ import { applyDelta, type Balance } from "@/lib/domain/ledger/balance";
 import { recordEvent } from "@/lib/services/events/record-event";
 import { parseInput } from "@/lib/validation/common";
 import { redeemPointsSchema, type RedeemPointsInput } from "@/lib/validation/ledger";
+import { guardPoolRedemption, locateMemberPoints } from "@/lib/services/business-accounts/pool";
 import { debitLots, entrySource } from "./debit-lots";
 import { runLedgerOperation, type Replayable } from "./run-ledger-operation";
 
 export type RedeemPointsResult = { entryId: number; points: number; balance: Balance };
 
-/** Spends available points (never pending ones), oldest-expiring lots first. */
+/**
+ * Spends available points (never pending ones), oldest-expiring lots first.
+ * A user of a business account spends the account's pool, within their permission and monthly limit.
+ */
 export async function redeemPoints(db: Executor, input: RedeemPointsInput, now = new Date()): Promise<Replayable<RedeemPointsResult>> {
   const data = parseInput(redeemPointsSchema, input);
   return runLedgerOperation(
     db,
-    { operation: "redeem", programId: data.programId, locate: async () => ({ memberId: data.memberId }), idempotencyKey: data.idempotencyKey, request: data, now },
+    { operation: "redeem", programId: data.programId, locate: async (tx) => (await locateMemberPoints(tx, data)).locator, idempotencyKey: data.idempotencyKey, request: data, now },
     async (ctx) => {
+      await guardPoolRedemption(ctx, { memberId: data.memberId, points: data.points });
       const { entry } = await debitLots(ctx, data.points, {
         ...entrySource(data),
         memberId: data.memberId,

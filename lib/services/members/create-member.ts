@@ -11,6 +11,7 @@ import { createMemberSchema, type CreateMemberInput } from "@/lib/validation/mem
 import { insertReferral } from "@/db/queries/referrals";
 import { freshReferralCode } from "@/lib/services/referrals/ensure-referral-code";
 import { resolveReferrer } from "@/lib/services/referrals/resolve-referrer";
+import { announceReferral } from "@/lib/services/referrals/referral-events";
 
 /**
  * Enrols a member with a fresh card number, a referral code of their own and
@@ -47,8 +48,11 @@ export async function createMember(db: Executor, input: CreateMemberInput, now =
       createdAt: now,
       updatedAt: now,
     });
-    if (referrer) await insertReferral(tx, { programId: data.programId, referrerId: referrer.id, refereeId: member.id, code: referrer.code, createdAt: now, updatedAt: now });
     await recordEvent(tx, data.programId, "member.created", memberCreatedData(member), now);
+    if (referrer) {
+      const referral = await insertReferral(tx, { programId: data.programId, referrerId: referrer.id, refereeId: member.id, code: referrer.code, createdAt: now, updatedAt: now });
+      await announceReferral(tx, referral, now);
+    }
     return member;
   }).catch((error: unknown) => {
     // Two enrolments of one externalId at once both pass the check above; the unique index stops the second.

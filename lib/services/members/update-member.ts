@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { parseInput } from "@/lib/validation/common";
 import { apiUpdateMemberSchema, type ApiUpdateMember } from "@/lib/validation/api-member";
+import { advanceProfileChallenges } from "@/lib/services/gamification/advance-challenges";
 import { getMemberProfile, type MemberProfile } from "./get-member-profile";
 
 /**
@@ -30,6 +31,8 @@ export async function updateMemberDetails(db: Executor, actor: Actor, input: { p
     const after = await updateRow(tx, { programId: program.id, memberId: member.id, now }, values);
     await recordAudit(tx, actor, { program, action: "member.update", targetType: "member", targetId: member.id, before: pick(member, values), after: pick(after, values) });
   });
+  // Profile challenges move once the change is committed, in their own transaction (see advanceProfileChallenges).
+  await advanceProfileChallenges(db, { programId: program.id, memberId: input.memberId, now });
   return getMemberProfile(db, { kind: "system", label: "update-member" }, { programId: program.id, memberId: input.memberId });
 }
 

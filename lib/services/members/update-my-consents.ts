@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { parseInput } from "@/lib/validation/common";
+import { advanceProfileChallenges } from "@/lib/services/gamification/advance-challenges";
 import { selfRef } from "./self-ref";
 import { updateMyConsentsSchema, type UpdateMyConsentsInput } from "@/lib/validation/member-privacy";
 
@@ -19,7 +20,7 @@ export type MyConsents = { termsAcceptedAt: string | null; marketing: boolean; p
 export async function updateMyConsents(db: Executor, actor: Actor, input: UpdateMyConsentsInput | { marketing?: unknown; personalization?: unknown }, now = new Date()): Promise<MyConsents> {
   const ref = selfRef(actor);
   const data = parseInput(updateMyConsentsSchema, input);
-  return db.transaction(async (tx) => {
+  const consents = await db.transaction(async (tx) => {
     const [member, program] = await Promise.all([lockMember(tx, ref), getProgramById(tx, ref.programId)]);
     if (!member || member.status !== "active" || !program) throw new NotFoundError("member", ref.memberId);
     const before = { consentMarketing: member.consentMarketing, consentPersonalization: member.consentPersonalization };
@@ -28,6 +29,9 @@ export async function updateMyConsents(db: Executor, actor: Actor, input: Update
     await recordAudit(tx, actor, { program, action: "member.consents_updated", targetType: "member", targetId: ref.memberId, before, after });
     return { termsAcceptedAt: row.consentTermsAt?.toISOString() ?? null, marketing: row.consentMarketing, personalization: row.consentPersonalization };
   });
+  // Consents can complete a "complete your profile" challenge.
+  await advanceProfileChallenges(db, { ...ref, now });
+  return consents;
 }
 
 /** The signed-in member's consents, as the privacy page shows them. */

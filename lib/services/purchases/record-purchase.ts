@@ -33,6 +33,10 @@ import { qualifyingTotal } from "@/lib/services/tiers/qualifying-total";
 import { applyCampaignBonus } from "@/lib/services/campaigns/campaign-bonus";
 import type { BonusOutcome } from "@/lib/domain/campaigns/bonus";
 import { noteQualifyingPurchase } from "@/lib/services/referrals/qualify-referral";
+import { advanceChallenges, PURCHASE_KINDS } from "@/lib/services/gamification/advance-challenges";
+import type { Membership } from "@/db/queries/business-accounts";
+import { locateMemberPoints } from "@/lib/services/business-accounts/pool";
+import { creditAccountPurchase } from "@/lib/services/business-accounts/account-purchase";
 
 /** `points` includes a bonus campaign's extra points, explained in `campaignBonus` (lines and rules stay the plan's). */
 export type PurchaseExplanation = Evaluation & { planVersionId: string; planVersion: number; campaignBonus?: NonNullable<BonusOutcome> };
@@ -45,6 +49,8 @@ export type RecordPurchaseResult = {
   entryId: number | null;
   balance: Balance;
   tierChange: { from: string | null; to: string } | null;
+  /** The business account whose pool earned (the member buys for it), or null: the member's own account. */
+  account: { id: string; name: string } | null;
   explanation: PurchaseExplanation;
 };
 
@@ -53,6 +59,8 @@ export type RecordPurchaseResult = {
  * in one transaction: the order reference is the idempotency key, so a retry
  * or a double click returns the first result and credits nothing twice.
  * Upgrades the member's tier at once when the purchase qualifies them.
+ * A member who buys for a business account earns into the account's pool,
+ * at the account's tier, and the purchase counts toward the account's tier.
  */
 export async function recordPurchase(db: Executor, actor: Actor, input: RecordPurchaseInput, now = new Date()): Promise<Replayable<RecordPurchaseResult>> {
   const data = parseInput(recordPurchaseSchema, input);
@@ -68,10 +76,15 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
   if (!version) throw new NotFoundError("published plan", program.slug);
   const lines = await basketLines(db, program.id, data);
   const { idempotencyKey: _ignored, ...request } = data;
+  let pool: Membership | null = null;
 
   return runLedgerOperation(
     db,
-    { operation: "purchase", programId: program.id, locate: async () => ({ memberId: data.memberId }), idempotencyKey: `order:${data.orderId}`, request, now },
+    { operation: "purchase", programId: program.id, locate: async (tx) => {
+      const located = await locateMemberPoints(tx, { programId: program.id, memberId: data.memberId });
+      pool = located.membership;
+      return located.locator;
+    }, idempotencyKey: `order:${data.orderId}`, request, now },
     async (ctx) => {
       const { tx } = ctx;
       // The order's idempotency record lasts 8 days, its reference for ever: a late resend is a conflict, not a second purchase.
@@ -88,7 +101,7 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
         storeId: data.storeId,
         occurredAt,
         timeZone: program.timeZone,
-        member: { tier: member.tierKey, segmentIds: audience.segmentIds, isFirstPurchase: (await countMemberPurchases(tx, { programId: program.id, memberId: member.id })) === 0 },
+        member: { tier: pool ? pool.account.tierKey : member.tierKey, segmentIds: audience.segmentIds, isFirstPurchase: (await countMemberPurchases(tx, { programId: program.id, memberId: member.id })) === 0 },
         usage: { ...(await getMemberRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, month: local.month })), budget: await lockBudgetUsage(tx, { programId: program.id, ruleIds: budgeted }) },
       });
       const bonus = await applyCampaignBonus(tx, { program, memberId: member.id, orderId: data.orderId, basePoints: evaluation.points, at: occurredAt, now });
@@ -139,8 +152,14 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
         await addRuleUsage(tx, { programId: program.id, memberId: member.id, day: local.date, points: Object.fromEntries(evaluation.rules.filter((r) => r.fired).map((r) => [r.ruleId, r.points])) });
       }
       await noteQualifyingPurchase(tx, { program, memberId: member.id, purchaseId, amountMinor: data.amountMinor, at: now });
-      const tierChange = await upgradeTier(tx, { programId: program.id, timeZone: program.timeZone, member, plan, now });
-      return { purchaseId, orderId: data.orderId, pointsEarned: points, pointsPending: pending, entryId, balance, tierChange, explanation };
+      // Challenges move in the purchase's transaction; a completion's points land in the balance this answer reports.
+      const completions = await advanceChallenges(tx, { program, memberId: member.id, kinds: PURCHASE_KINDS, now });
+      balance = completions.findLast((c) => c.balance)?.balance ?? balance;
+      const tierChange = pool
+        ? await creditAccountPurchase(tx, { program, membership: pool, purchaseId, occurredAt, plan, now })
+        : await upgradeTier(tx, { programId: program.id, timeZone: program.timeZone, member, plan, now });
+      const account = pool ? { id: pool.account.id, name: pool.account.name } : null;
+      return { purchaseId, orderId: data.orderId, pointsEarned: points, pointsPending: pending, entryId, balance, tierChange, account, explanation };
     },
   ).catch(async (error: unknown) => {
     throw await asOrderConflict(db, { programId: program.id, orderId: data.orderId }, error);

@@ -1,6 +1,7 @@
 import type { ProgramRow } from "@/db/queries/programs";
 import { attachQualifyingPurchase, cancelReferralsOfPurchase } from "@/db/queries/referrals";
 import type { Executor } from "@/db/types";
+import { announceReferral } from "./referral-events";
 import { qualifies, referralSettingsOf } from "@/lib/domain/referrals/referral-rules";
 
 /**
@@ -19,5 +20,7 @@ export async function noteQualifyingPurchase(tx: Executor, p: { program: Program
  * After the reward, a refund takes back only the purchase's own points.
  */
 export async function cancelReferralOnRefund(tx: Executor, p: { programId: string; purchaseId: string; now: Date }): Promise<number> {
-  return cancelReferralsOfPurchase(tx, p);
+  const cancelled = await cancelReferralsOfPurchase(tx, p);
+  for (const referral of cancelled) await announceReferral(tx, referral, p.now);
+  return cancelled.length;
 }

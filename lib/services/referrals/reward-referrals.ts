@@ -6,6 +6,7 @@ import type { Executor } from "@/db/types";
 import { decideReward, referralSettingsOf } from "@/lib/domain/referrals/referral-rules";
 import { NotFoundError } from "@/lib/errors";
 import { earnPoints } from "@/lib/services/ledger/earn-points";
+import { announceReferral } from "./referral-events";
 
 export type ReferralOutcome = "rewarded" | "not_rewarded" | "cancelled" | "waiting" | "done";
 export type RewardReferralsResult = { referrals: number; rewarded: number; notRewarded: number };
@@ -55,14 +56,14 @@ export async function rewardReferral(db: Executor, program: ProgramRow, referral
     const referral = await lockReferral(tx, { programId: program.id, referralId });
     if (!referral || referral.status !== "pending" || referral.qualifyingPurchaseId !== purchaseId || !purchase) return "done";
     if (purchase.refundedMinor > 0) {
-      await settleReferral(tx, { programId: program.id, referralId, status: "cancelled", reason: "purchase_refunded", now });
+      await settle(tx, program, referral, { status: "cancelled", reason: "purchase_refunded" }, now);
       return "cancelled";
     }
     if (await purchaseHasPendingPoints(tx, { programId: program.id, earnEntryId: purchase.earnEntryId })) return "waiting";
     await lockBothAccounts(tx, program.id, referral);
     const decision = decideReward(referralSettingsOf(program.settings.referrals), await countRewardedReferrals(tx, { programId: program.id, referrerId: referral.referrerId }));
     if (!decision.reward) {
-      await settleReferral(tx, { programId: program.id, referralId, status: "not_rewarded", reason: decision.reason, now });
+      await settle(tx, program, referral, { status: "not_rewarded", reason: decision.reason }, now);
       return "not_rewarded";
     }
     // A referrer who left the program (suspended, anonymized) gets nothing; the new member still does.
@@ -70,9 +71,18 @@ export async function rewardReferral(db: Executor, program: ProgramRow, referral
     const referrerPoints = referrer?.status === "active" ? decision.referrerPoints : 0;
     const referrerEntryId = await credit(tx, program, referral, "referrer", referrerPoints, now);
     const refereeEntryId = await credit(tx, program, referral, "referee", decision.refereePoints, now);
-    await settleReferral(tx, { programId: program.id, referralId, status: "rewarded", referrerPoints, refereePoints: decision.refereePoints, referrerEntryId, refereeEntryId, now });
+    await settle(tx, program, referral, { status: "rewarded", referrerPoints, refereePoints: decision.refereePoints, referrerEntryId, refereeEntryId }, now);
     return "rewarded";
   });
+}
+
+type Settlement = { status: "rewarded" | "not_rewarded" | "cancelled"; reason?: string | null; referrerPoints?: number; refereePoints?: number; referrerEntryId?: number | null; refereeEntryId?: number | null };
+
+/** Ends a referral and announces it (referral.completed or referral.cancelled) in the same transaction. */
+async function settle(tx: Executor, program: ProgramRow, referral: ReferralRow, s: Settlement, now: Date): Promise<void> {
+  await settleReferral(tx, { programId: program.id, referralId: referral.id, ...s, now });
+  const settled = { reason: null, referrerPoints: 0, refereePoints: 0, referrerEntryId: null, refereeEntryId: null, ...s };
+  await announceReferral(tx, { ...referral, ...settled, settledAt: now, updatedAt: now }, now);
 }
 
 async function lockBothAccounts(tx: Executor, programId: string, referral: ReferralRow): Promise<void> {

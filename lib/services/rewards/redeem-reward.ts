@@ -8,6 +8,8 @@ import { checkEligibility, periodStart, refusalCode } from "@/lib/domain/rewards
 import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { redeemRewardSchema, type RedeemRewardInput } from "@/lib/validation/rewards";
+import { findAccountByPointAccount } from "@/db/queries/business-accounts";
+import { guardPoolRedemption, locateMemberPoints } from "@/lib/services/business-accounts/pool";
 import { debitLots } from "@/lib/services/ledger/debit-lots";
 import { runLedgerOperation, type OperationContext, type Replayable } from "@/lib/services/ledger/run-ledger-operation";
 import { issueCoupon, type IssuedCoupon } from "./issue-coupon";
@@ -33,7 +35,7 @@ export async function redeemReward(db: Executor, actor: Actor, input: RedeemRewa
   const { idempotencyKey, ...request } = data;
   return runLedgerOperation(
     db,
-    { operation: "redeem-reward", programId: program.id, locate: async () => ({ memberId: data.memberId }), idempotencyKey: idempotencyKey && `reward:${idempotencyKey}`, request, now },
+    { operation: "redeem-reward", programId: program.id, locate: async (tx) => (await locateMemberPoints(tx, { programId: program.id, memberId: data.memberId })).locator, idempotencyKey: idempotencyKey && `reward:${idempotencyKey}`, request, now },
     (ctx) => issue(ctx, actor, data, now),
   );
 }
@@ -46,7 +48,9 @@ async function issue(ctx: OperationContext, actor: Actor, data: ReturnType<typeo
   const member = (await getMember(tx, { programId, memberId: data.memberId }))!;
   const segmentIds = await listMemberSegmentIds(tx, { programId, memberId: member.id });
   const usage = await countMemberCoupons(tx, { programId, rewardId: reward.id, memberId: member.id, since: periodStart(reward, now) });
-  const verdict = checkEligibility({ ...reward, tierPrices: reward.tierPrices ?? null }, { tierKey: member.tierKey, segmentIds }, usage, now);
+  // A business account's user redeems at the account's tier (B2B prices and perks follow the company's spend).
+  const business = ctx.account.businessAccountId ? await findAccountByPointAccount(tx, { programId, pointAccountId: ctx.account.id }) : undefined;
+  const verdict = checkEligibility({ ...reward, tierPrices: reward.tierPrices ?? null }, { tierKey: business ? business.tierKey : member.tierKey, segmentIds }, usage, now);
   if (!verdict.eligible) throw new UnprocessableError(refusalCode(verdict.reason), `This reward cannot be redeemed: ${verdict.reason.replace(/_/g, " ")}.`, { reason: verdict.reason });
 
   const { actorType, actorId } = actorRef(actor);
@@ -54,6 +58,7 @@ async function issue(ctx: OperationContext, actor: Actor, data: ReturnType<typeo
   let entryId: number | null = null;
   let balance = ctx.balance;
   if (price > 0) {
+    await guardPoolRedemption(ctx, { memberId: member.id, points: price });
     const { entry } = await debitLots(ctx, price, {
       memberId: member.id,
       kind: "redeem",

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { UserActor } from "@/lib/auth/session";
 import { getAppDb } from "@/lib/server/app-database";
 import { getConsoleProgram } from "@/lib/services/programs/get-console-program";
+import { readConsoleProgramChoice } from "@/app/_data/console-program-choice";
 import { getProgramClock } from "@/lib/services/programs/get-program-clock";
 
 export type ConsoleProgram = { id: string; slug: string; name: string; locale: string; timeZone: string };
@@ -14,7 +15,7 @@ export type ConsoleProgram = { id: string; slug: string; name: string; locale: s
  */
 export const getConsoleProgramFor = cache(async (actor: UserActor): Promise<ConsoleProgram | null> => {
   const db = await getAppDb();
-  const program = await getConsoleProgram(db, actor);
+  const program = await getConsoleProgram(db, actor, await readConsoleProgramChoice());
   if (!program) return null;
   const clock = await getProgramClock(db, program.id);
   return { id: program.id, slug: program.slug, name: program.name, ...clock };

@@ -3,6 +3,7 @@ import { isLazoError } from "@/lib/errors";
 import { getAppDb } from "@/lib/server/app-database";
 import { consoleListCsvStream, type ConsoleCsvList } from "@/lib/services/exports/console-list-csv";
 import { getConsoleProgram } from "@/lib/services/programs/get-console-program";
+import { readConsoleProgramChoice } from "@/app/_data/console-program-choice";
 
 type CsvStream = { stream: ReadableStream<Uint8Array>; filename: string };
 type AppDb = Awaited<ReturnType<typeof getAppDb>>;
@@ -16,7 +17,7 @@ export async function consoleCsvDownload(open: (db: AppDb, actor: UserActor, pro
   const actor = await getCurrentActor();
   if (actor?.kind !== "user") return Response.json({ code: "unauthorized" }, { status: 401 });
   const db = await getAppDb();
-  const program = await getConsoleProgram(db, actor);
+  const program = await getConsoleProgram(db, actor, await readConsoleProgramChoice());
   // No console program at all (store staff): a plain refusal rather than "program not found".
   if (!program) return Response.json({ code: "forbidden" }, { status: 403 });
   try {

@@ -12,6 +12,7 @@ import { localizedText } from "@/lib/localized-text";
 import { getAppDb } from "@/lib/server/app-database";
 import { COHORT_MONTHS, getKpiDashboard, type KpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
 import { getConsoleProgram } from "@/lib/services/programs/get-console-program";
+import { readConsoleProgramChoice } from "@/app/_data/console-program-choice";
 import type { KpiExportTable } from "@/lib/validation/kpi-dashboard";
 import { AccessDenied } from "../_components/access-denied";
 import { getConsoleProgramFor } from "../_lib/console-program";
@@ -37,7 +38,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   const result = await guardRead(() => getKpiDashboard(db, actor, { programId: program.id, filters: pickFilterParams(params) }));
   if (!result.allowed) return <AccessDenied />;
   const dashboard = result.data;
-  const context = await getConsoleProgram(db, actor);
+  const context = await getConsoleProgram(db, actor, await readConsoleProgramChoice());
   const canEditSettings = context ? can(actor, "program:write", context) : false;
   const nl = numberLocale(locale, program.locale);
   const exportLink = (table: KpiExportTable, primary = false) => (

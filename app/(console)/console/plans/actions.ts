@@ -17,6 +17,7 @@ import { formFailure } from "../_lib/action-errors";
 import { getConsoleProgramFor } from "../_lib/console-program";
 import { applyExclusions, applyGeneral, applyTiers, echo, many, ruleFrom, ruleIdFrom } from "./_lib/plan-form";
 import { planFormFailure } from "./_lib/plan-form-errors";
+import { applyEventRules } from "./_lib/event-rules-form";
 
 const PATH = "/console/plans";
 
@@ -89,6 +90,11 @@ export async function saveRuleAction(_previous: FormState, form: FormData): Prom
   );
   if (state.message?.tone === "success") redirect(`${PATH}/draft?saved=${encodeURIComponent(id)}#rules`);
   return state;
+}
+
+/** The event rules table, saved as a whole; errors land on each row's fields. */
+export async function saveEventRulesAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return saveSection(await requireUser(`${PATH}/draft`), form, "event-rules", (plan) => applyEventRules(plan, form), (p) => p.replace(/^definition\./, "").replace(/^(eventRules\.\d+\.tiers)\.\d+$/, "$1"));
 }
 
 export async function removeRuleAction(_previous: FormState, form: FormData): Promise<FormState> {

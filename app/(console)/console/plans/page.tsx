@@ -45,6 +45,9 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
             <ButtonLink href="/console/plans/tester" variant="secondary">
               {t("openTester")}
             </ButtonLink>
+            <ButtonLink href="/console/plans/simulations" variant="secondary">
+              {t("openSimulations")}
+            </ButtonLink>
             {canWrite ? <ButtonLink href="/console/plans/draft">{draft ? t("editDraft") : t("startDraft")}</ButtonLink> : null}
           </>
         }

@@ -6,14 +6,15 @@ const LINKS = [
   { href: "/me/rewards", icon: "gift", title: "rewardsLink", hint: "rewardsLinkHint", testId: "rewards-link" },
   { href: "/me/card", icon: "qr", title: "cardLink", hint: "cardLinkHint", testId: "card-link" },
   { href: "/me/referrals", icon: "users", title: "referralsLink", hint: "referralsLinkHint", testId: "referrals-link" },
+  { href: "/me/challenges", icon: "trophy", title: "challengesLink", hint: "challengesLinkHint", testId: "challenges-link" },
   { href: "/me/privacy", icon: "shield", title: "privacyLink", hint: "privacyLinkHint", testId: "privacy-link" },
 ] as const satisfies readonly { href: string; icon: IconName; title: string; hint: string; testId: string }[];
 
-/** Redeeming, the member card (what they need at the counter), inviting friends and privacy, one tap from the home. */
+/** Redeeming, the member card (what they need at the counter), inviting friends, challenges and privacy, one tap from the home. */
 export function QuickLinks() {
   const t = useTranslations("MyHome");
   return (
-    <nav aria-label={t("quickLinks")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+    <nav aria-label={t("quickLinks")} className="grid grid-cols-2 gap-3 sm:grid-cols-3">
       {LINKS.map((link) => (
         <Link
           key={link.href}

@@ -9,7 +9,7 @@ import { isLazoError, ValidationError } from "@/lib/errors";
 import { getAppDb } from "@/lib/server/app-database";
 import { redeemReward } from "@/lib/services/rewards/redeem-reward";
 
-const REFUSALS = ["insufficient_points", "out_of_stock", "limit_reached", "reward_not_eligible", "not_found"] as const;
+const REFUSALS = ["insufficient_points", "out_of_stock", "limit_reached", "reward_not_eligible", "not_found", "permission_denied", "redemption_limit_exceeded"] as const;
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "").trim();
 
 /**

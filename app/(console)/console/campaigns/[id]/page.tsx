@@ -16,6 +16,9 @@ import { getCampaignResults, RESULT_METRICS, type ResultMetric } from "@/lib/ser
 import { getProgramCampaign } from "@/lib/services/campaigns/read-campaigns";
 import { AccessDenied } from "../../_components/access-denied";
 import { getConsoleProgramFor } from "../../_lib/console-program";
+import { loadConsoleContext } from "@/app/_data/console-context";
+import { can } from "@/lib/auth/actor";
+import { CopyToProgramDialog } from "../../_components/copy-to-program-dialog";
 import { guardRead } from "../../_lib/guard-read";
 import { StatusControls, TestSendForm } from "../_components/campaign-controls";
 import { LiftChart } from "../_components/lift-chart";
@@ -51,6 +54,9 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const fmt = (m: ResultMetric, v: number) => (m === "participation" ? `${(v * 100).toFixed(1)} %` : m === "revenue" ? formatMoney(Math.round(v), c.currency, nl) : v.toLocaleString(nl, { maximumFractionDigits: 2 }));
   const scale = 10 ** currencyMinorDigits(c.currency);
   const hasMembers = results.treatment.members + results.control.members > 0;
+  // Sister brands where this user may write campaigns: where "copy to another brand" can send this one.
+  const { program: current, programs } = await loadConsoleContext();
+  const copyTargets = programs.filter((p) => p.organizationId === current?.organizationId && p.id !== program.id && can(actor, "campaigns:write", p)).map(({ id, name }) => ({ id, name }));
   return (
     <>
       <Link href="/console/campaigns" className="text-sm font-medium text-brand-700 hover:underline">
@@ -61,7 +67,12 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           eyebrow={program.name}
           title={c.name}
           description={`${t(`kinds.${c.kind}`)} · ${what}`}
-          actions={c.canWrite && (c.status === "draft" || c.status === "paused") ? <ButtonLink variant="secondary" href={`/console/campaigns/${c.id}/edit`}>{t("actions.edit")}</ButtonLink> : null}
+          actions={
+            <>
+              {c.canWrite && c.kind !== "offer" && copyTargets.length ? <CopyToProgramDialog kinds={["campaign"]} targets={copyTargets} campaignId={c.id} /> : null}
+              {c.canWrite && (c.status === "draft" || c.status === "paused") ? <ButtonLink variant="secondary" href={`/console/campaigns/${c.id}/edit`}>{t("actions.edit")}</ButtonLink> : null}
+            </>
+          }
         />
       </div>
       {query.saved ? (
@@ -83,7 +94,9 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               <dd className="font-medium text-ink" data-testid="campaign-budget">
                 {c.kind === "offer"
                   ? c.budgetCount ? t("couponsOfCap", { spent: formatCount(c.spentCount, nl), cap: formatCount(c.budgetCount, nl) }) : t("couponsNoCap", { spent: c.spentCount })
-                  : t("budgetOf", { spent: formatPoints(c.spentPoints, nl), cap: c.budgetPoints ? formatPoints(c.budgetPoints, nl) : t("noCap") })}
+                  : c.budgetPoints
+                    ? t("budgetOf", { spent: formatPoints(c.spentPoints, nl), cap: formatPoints(c.budgetPoints, nl) })
+                    : t("spentNoCap", { spent: formatPoints(c.spentPoints, nl) })}
                 {c.budgetMoneyMinor ? <span className="block text-xs font-normal text-ink-muted">{t("budgetOf", { spent: formatMoney(c.spentMoneyMinor, c.currency, nl), cap: formatMoney(c.budgetMoneyMinor, c.currency, nl) })}</span> : null}
               </dd>
             </div>

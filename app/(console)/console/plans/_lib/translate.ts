@@ -10,6 +10,6 @@ export type LooseTranslator = (key: string, values?: Record<string, string | num
  * namespaces; the keys used here are covered by the es/en parity test and the
  * e2e suite instead.
  */
-export async function planTranslator(namespace: "Plans" | "PlanEditor" | "PlanErrors"): Promise<LooseTranslator> {
+export async function planTranslator(namespace: "Plans" | "PlanEditor" | "PlanErrors" | "PlanSimulation"): Promise<LooseTranslator> {
   return (await getTranslations(namespace as never)) as unknown as LooseTranslator;
 }

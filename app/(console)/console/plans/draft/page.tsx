@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { localizedText } from "@/lib/localized-text";
 import { AccessDenied } from "../../_components/access-denied";
 import { getConsoleProgramFor } from "../../_lib/console-program";
+import { EventRulesForm } from "../_components/event-rules-form";
 import { ExclusionsForm } from "../_components/exclusions-form";
 import { GeneralForm } from "../_components/general-form";
 import { RemoveRuleButton } from "../_components/remove-rule-button";
@@ -91,6 +92,12 @@ export default async function PlanDraftPage({ searchParams }: { searchParams: Pr
             <div className="border-t border-line px-5 py-4">
               <RulesHelp />
             </div>
+          </Card>
+          <Card id="event-rules">
+            <CardHeader title={t("sections.eventRules")} description={t("sections.eventRulesHint")} />
+            <CardBody>
+              <EventRulesForm rules={definition.eventRules ?? []} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title={t("sections.tiers")} description={t("sections.tiersHint")} />

@@ -209,5 +209,31 @@ export function ConditionValues({ condition: c, onChange, errorFor, options, dis
           <Words>{tv("days")}</Words>
         </>
       );
+    case "churnRisk":
+      return (
+        <>
+          {opChoice(c.op, (op) => onChange({ ...c, op }))}
+          <NumberBox value={c.percent} onChange={(percent) => onChange({ ...c, percent })} label={`${t("fields.churnRisk")} (%)`} error={errorFor("percent")} disabled={disabled} width="w-20" />
+          <Words>{tv("percent")}</Words>
+        </>
+      );
+    case "predictedClv": {
+      const scale = 10 ** currencyDigits(options.currency);
+      return (
+        <>
+          {opChoice(c.op, (op) => onChange({ ...c, op }))}
+          <NumberBox value={c.amountMinor} scale={scale} onChange={(amountMinor) => onChange({ ...c, amountMinor })} label={`${t("fields.predictedClv")} (${options.currency})`} error={errorFor("amountMinor")} disabled={disabled} width="w-32" />
+          <Words>{options.currency}</Words>
+        </>
+      );
+    }
+    case "replenishmentDue":
+      return (
+        <>
+          <Words>{tv("inNext")}</Words>
+          {days(c.days, (d) => onChange({ ...c, days: d }))}
+          <Words>{tv("days")}</Words>
+        </>
+      );
   }
 }

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import { Fragment } from "react";
 import { useTranslations } from "next-intl";
 import { Icon } from "@/components/ui/icons";
-import { BEHAVIOUR_FIELDS, MAX_GROUP_DEPTH, newCondition, PROFILE_FIELDS, type SegmentCondition, type SegmentDefinition, type SegmentField, type SegmentGroup } from "@/lib/domain/segments/definition";
+import { BEHAVIOUR_FIELDS, MAX_GROUP_DEPTH, newCondition, PREDICTION_FIELDS, PROFILE_FIELDS, type SegmentCondition, type SegmentDefinition, type SegmentField, type SegmentGroup } from "@/lib/domain/segments/definition";
 import { appendItem, errorsUnder, replaceItem, updateGroup, type TreePath } from "../_lib/tree";
 import { ConditionValues, controlClass, type BuilderOptions } from "./condition-values";
 
@@ -30,6 +30,13 @@ function FieldPicker({ value, onPick, label, placeholder }: { value: SegmentFiel
       </optgroup>
       <optgroup label={t("builder.behaviour")}>
         {BEHAVIOUR_FIELDS.map((f) => (
+          <option key={f} value={f}>
+            {t(`fields.${f}`)}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label={t("builder.predictions")}>
+        {PREDICTION_FIELDS.map((f) => (
           <option key={f} value={f}>
             {t(`fields.${f}`)}
           </option>
@@ -62,6 +69,7 @@ function ConditionRow({ condition, path, root, setRoot, errors, options, disable
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <ConditionValues key={condition.type} condition={condition} onChange={set} errorFor={errorFor} options={options} disabled={disabled} />
       </div>
+      {PREDICTION_FIELDS.includes(condition.type) ? <p className="mt-1.5 text-xs text-ink-subtle">{t("values.predictionHint")}</p> : null}
       {mine.length ? (
         <ul className="mt-2 space-y-0.5 text-sm font-medium text-accent-700" data-testid="condition-error">
           {[...new Set(mine.map(([, m]) => m))].map((m) => (

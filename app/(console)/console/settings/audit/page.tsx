@@ -11,6 +11,7 @@ import { numberLocale } from "@/lib/format";
 import { getAppDb } from "@/lib/server/app-database";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
 import { getConsoleProgram } from "@/lib/services/programs/get-console-program";
+import { readConsoleProgramChoice } from "@/app/_data/console-program-choice";
 import { AccessDenied } from "../../_components/access-denied";
 import { getConsoleProgramFor } from "../../_lib/console-program";
 import { guardRead } from "../../_lib/guard-read";
@@ -42,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     }),
   );
   if (!result.allowed) return <AccessDenied />;
-  const context = await getConsoleProgram(db, actor);
+  const context = await getConsoleProgram(db, actor, await readConsoleProgramChoice());
   const canExport = context ? can(actor, "exports:read", context) : false;
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   const filtered = Object.values(filters).some(Boolean);
