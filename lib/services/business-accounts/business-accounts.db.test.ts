@@ -9,6 +9,7 @@ import { verifyLedger } from "@/lib/services/ledger/verify-ledger";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
 import { createReward } from "@/lib/services/rewards/manage-rewards";
 import { payWithPoints } from "@/lib/services/rewards/pay-with-points";
+import { listMemberRewards } from "@/lib/services/rewards/list-rewards";
 import { redeemReward } from "@/lib/services/rewards/redeem-reward";
 import { makeMember, makeProgram, openTestDatabase } from "@/tests/support/database";
 import { createBusinessAccount } from "./create-business-account";
@@ -107,6 +108,17 @@ describe("earning into the pool", () => {
 });
 
 describe("redeeming from the pool", () => {
+  it("shows a buyer's reward menu what they can spend: the pool within their limit, nothing when they only earn", async () => {
+    const { members } = await accountWithUsers([{ role: "manage" }, { role: "redeem", limit: 300 }, { role: "earn" }]);
+    await buy(members[0]!.id, 100_000);
+    const menu = (memberId: string) => listMemberRewards(database.db, { kind: "member", programId: program.id, memberId }, { programId: program.id, memberId }, NOW);
+    expect((await menu(members[0]!.id)).available).toBe(1000);
+    expect((await menu(members[1]!.id)).available).toBe(300);
+    expect((await menu(members[2]!.id)).available).toBe(0);
+    await payWithPoints(database.db, system, { programId: program.id, memberId: members[1]!.id, points: 250 }, NOW);
+    expect((await menu(members[1]!.id)).available).toBe(50);
+  });
+
   it("lets a redeemer spend within their monthly limit and refuses above it, writing nothing", async () => {
     const { account, members } = await accountWithUsers([{ role: "manage" }, { role: "redeem", limit: 300 }]);
     await buy(members[0]!.id, 100_000);

@@ -1,7 +1,7 @@
-import { findAccountByPointAccount, findMembership, getAccountUser, sumRedeemedByUser, type Membership } from "@/db/queries/business-accounts";
+import { findAccountByPointAccount, findMembership, getAccountUser, getBusinessAccount, sumRedeemedByUser, type Membership } from "@/db/queries/business-accounts";
 import { getProgramById } from "@/db/queries/programs";
 import type { Executor } from "@/db/types";
-import { checkPoolRedemption, remainingLimit } from "@/lib/domain/business-accounts/user-permissions";
+import { checkPoolRedemption, remainingLimit, roleAllows } from "@/lib/domain/business-accounts/user-permissions";
 import { localPeriodStart } from "@/lib/domain/plan/tier-review";
 import { UnprocessableError } from "@/lib/errors";
 import type { AccountLocator, OperationContext } from "@/lib/services/ledger/run-ledger-operation";
@@ -27,6 +27,23 @@ export function limitPeriodStart(now: Date, timeZone: string): Date {
 export async function userRedemptionUsage(db: Executor, p: { programId: string; pointAccountId: string; memberId: string; monthlyLimit: number | null; now: Date; timeZone: string }) {
   const redeemed = (await sumRedeemedByUser(db, { programId: p.programId, pointAccountId: p.pointAccountId, memberId: p.memberId, since: limitPeriodStart(p.now, p.timeZone) })).get(p.memberId) ?? 0;
   return { redeemedThisMonth: redeemed, remainingThisMonth: remainingLimit(p.monthlyLimit, redeemed) };
+}
+
+/**
+ * What a buyer of a business account can spend now, for the portal's reward
+ * menu: the pool's available points, capped by what their monthly limit still
+ * allows (nothing without the redeem permission), at the account's tier.
+ * Null when the member buys for no account (their own points count).
+ */
+export async function pooledSpendingPower(db: Executor, p: { programId: string; memberId: string; now: Date; timeZone: string }): Promise<{ available: number; tierKey: string | null } | null> {
+  const membership = await findMembership(db, { programId: p.programId, memberId: p.memberId });
+  if (!membership) return null;
+  const { account, user } = membership;
+  if (!roleAllows(user.role, "redeem")) return { available: 0, tierKey: account.tierKey };
+  const pool = await getBusinessAccount(db, { programId: p.programId, accountId: account.id });
+  const { remainingThisMonth } = await userRedemptionUsage(db, { programId: p.programId, pointAccountId: account.pointAccountId, memberId: p.memberId, monthlyLimit: user.monthlyRedemptionLimit, now: p.now, timeZone: p.timeZone });
+  const available = pool?.available ?? 0;
+  return { available: remainingThisMonth === null ? available : Math.min(available, remainingThisMonth), tierKey: account.tierKey };
 }
 
 /**

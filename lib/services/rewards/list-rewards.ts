@@ -6,6 +6,7 @@ import type { Executor } from "@/db/types";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { checkEligibility, periodStart } from "@/lib/domain/rewards/eligibility";
 import { NotFoundError } from "@/lib/errors";
+import { pooledSpendingPower } from "@/lib/services/business-accounts/pool";
 import { authorizeForMember, requireProgram } from "./reward-access";
 import { resolveRewardTargets } from "./reward-targets";
 import { termsOf, toRewardView, type RewardView } from "./reward-view";
@@ -39,7 +40,10 @@ export async function listMemberRewards(db: Executor, actor: Actor, input: { pro
     getAccountByMember(db, { programId: program.id, memberId: member.id }),
     listRewardsWithCounts(db, { programId: program.id, status: ["active"] }),
   ]);
-  const available = account?.available ?? 0;
+  // A buyer of a business account spends the company's pool (within their limit) at the account's tier.
+  const pooled = await pooledSpendingPower(db, { programId: program.id, memberId: member.id, now, timeZone: program.timeZone });
+  const available = pooled?.available ?? account?.available ?? 0;
+  const tierKey = pooled ? pooled.tierKey : member.tierKey;
   const targets = await resolveRewardTargets(db, program.id, rows);
   const result: MemberRewardView[] = [];
   for (const reward of rows) {
@@ -48,7 +52,7 @@ export async function listMemberRewards(db: Executor, actor: Actor, input: { pro
     const usage = reward.perMemberLimit !== null || reward.periodLimit
       ? await countMemberCoupons(db, { programId: program.id, rewardId: reward.id, memberId: member.id, since: periodStart(reward, now) })
       : { total: 0, inPeriod: 0 };
-    const verdict = checkEligibility(termsOf(reward), { tierKey: member.tierKey, segmentIds }, usage, now);
+    const verdict = checkEligibility(termsOf(reward), { tierKey, segmentIds }, usage, now);
     if (verdict.eligible) result.push({ ...toRewardView(reward, targets.get(reward.id) ?? null), price: verdict.price, affordable: verdict.price <= available });
   }
   return { available, rewards: result };
