@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { businessAccountPurchases, businessAccounts, businessAccountUsers, ledgerEntries, members, pointAccounts, purchases } from "../schema";
+import { businessAccountPurchases, businessAccounts, businessAccountUsers, ledgerEntries, members, pointAccounts, pointHolds, purchases } from "../schema";
 import type { Executor } from "../types";
 
 export type BusinessAccountRow = typeof businessAccounts.$inferSelect;
@@ -128,19 +128,29 @@ export async function setBusinessAccountTier(tx: Executor, p: { programId: strin
  * Points each user redeemed from the pool since `since`, net of reversals of those
  * redemptions (a voided coupon gives its points back to the limit too); absent = 0.
  */
+/**
+ * Points each user of a pool has spent since a time: redemptions and hold
+ * captures, less those reversed, plus holds still active (reserved points
+ * count against the limit until they are voided).
+ */
 export async function sumRedeemedByUser(db: Executor, p: { programId: string; pointAccountId: string; since: Date; memberId?: string }): Promise<Map<string, number>> {
   const reversed = sql`(select r.kind from ${ledgerEntries} r where r.program_id = ${ledgerEntries.programId} and r.id = ${ledgerEntries.reversesEntryId})`;
   const rows = await db
     .select({
       memberId: ledgerEntries.memberId,
-      points: sql<string>`coalesce(sum(case when ${ledgerEntries.kind} = 'redeem' then ${ledgerEntries.points} when ${ledgerEntries.kind} = 'reverse' and ${reversed} = 'redeem' then -${ledgerEntries.points} else 0 end), 0)`,
+      points: sql<string>`coalesce(sum(case
+        when ${ledgerEntries.kind} in ('redeem', 'capture') then ${ledgerEntries.points}
+        when ${ledgerEntries.kind} = 'hold' and ${pointHolds.status} = 'active' then ${ledgerEntries.points}
+        when ${ledgerEntries.kind} = 'reverse' and ${reversed} in ('redeem', 'capture') then -${ledgerEntries.points}
+        else 0 end), 0)`,
     })
     .from(ledgerEntries)
+    .leftJoin(pointHolds, and(eq(pointHolds.programId, ledgerEntries.programId), eq(pointHolds.id, ledgerEntries.holdId), eq(ledgerEntries.kind, "hold")))
     .where(
       and(
         eq(ledgerEntries.programId, p.programId),
         eq(ledgerEntries.accountId, p.pointAccountId),
-        inArray(ledgerEntries.kind, ["redeem", "reverse"]),
+        inArray(ledgerEntries.kind, ["redeem", "capture", "hold", "reverse"]),
         gte(ledgerEntries.occurredAt, p.since),
         p.memberId ? eq(ledgerEntries.memberId, p.memberId) : undefined,
       ),

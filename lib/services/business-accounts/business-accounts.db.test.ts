@@ -4,6 +4,8 @@ import type { ProgramRow } from "@/db/queries/programs";
 import type { Actor } from "@/lib/auth/actor";
 import { defaultPlan, type PlanDefinition } from "@/lib/domain/plan/plan-definition";
 import { getBalance } from "@/lib/services/ledger/get-balance";
+import { holdPoints } from "@/lib/services/ledger/hold-points";
+import { captureHold, voidHold } from "@/lib/services/ledger/settle-hold";
 import { reverseEntry } from "@/lib/services/ledger/reverse-entry";
 import { verifyLedger } from "@/lib/services/ledger/verify-ledger";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
@@ -134,6 +136,23 @@ describe("redeeming from the pool", () => {
     expect((await poolOf(account.id)).available).toBe(700);
     const mine = await getMyAccount(database.db, { kind: "member", programId: program.id, memberId: buyer }, NOW);
     expect(mine).toMatchObject({ kind: "buyer", balance: { available: 700 }, redeemedThisMonth: 300, remainingThisMonth: 0 });
+  });
+
+  it("holds a buyer's checkout on the pool: active holds and captures count against the limit, a voided hold does not", async () => {
+    const { account, members } = await accountWithUsers([{ role: "manage" }, { role: "redeem", limit: 300 }, { role: "earn" }]);
+    await buy(members[0]!.id, 100_000);
+    const buyer = members[1]!.id;
+    const first = await holdPoints(database.db, { programId: program.id, memberId: buyer, points: 200 }, NOW);
+    expect((await poolOf(account.id)).available).toBe(800);
+    await expect(holdPoints(database.db, { programId: program.id, memberId: buyer, points: 150 }, NOW)).rejects.toMatchObject({ code: "redemption_limit_exceeded", details: { remaining: 100 } });
+    await voidHold(database.db, { programId: program.id, holdId: first.holdId }, NOW);
+    const second = await holdPoints(database.db, { programId: program.id, memberId: buyer, points: 250 }, NOW);
+    await captureHold(database.db, { programId: program.id, holdId: second.holdId }, NOW);
+    expect((await poolOf(account.id)).available).toBe(750);
+    await expect(holdPoints(database.db, { programId: program.id, memberId: buyer, points: 60 }, NOW)).rejects.toMatchObject({ code: "redemption_limit_exceeded", details: { remaining: 50 } });
+    await expect(holdPoints(database.db, { programId: program.id, memberId: members[2]!.id, points: 10 }, NOW)).rejects.toMatchObject({ code: "permission_denied" });
+    expect((await getBalance(database.db, { programId: program.id, memberId: buyer })).available).toBe(0);
+    expect((await verifyLedger(database.db, { programSlug: program.slug })).problems).toEqual([]);
   });
 
   it("gives a reversed redemption back to the user's limit", async () => {
