@@ -1,5 +1,4 @@
-import { localToInstant } from "@/lib/domain/rules/local-time";
-import { parseMoneyInput } from "@/lib/domain/money-input";
+import { formInstant, formMoneyMinor, formText as text, orNull } from "../../_lib/form-fields";
 
 const TRIGGER_PARAM: Record<string, string | null> = {
   nth_purchase: "n",
@@ -12,8 +11,6 @@ const TRIGGER_PARAM: Record<string, string | null> = {
   anniversary: null,
 };
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
-const orNull = (value: string) => (value === "" ? null : value);
 
 /** The campaign form's fields → the service's input (the schema does the validating). */
 export function campaignInputOf(form: FormData, ctx: { programId: string; timeZone: string; minorDigits: number }): Record<string, unknown> {
@@ -21,21 +18,8 @@ export function campaignInputOf(form: FormData, ctx: { programId: string; timeZo
   const triggerType = text(form, "triggerType");
   const param = TRIGGER_PARAM[triggerType];
   const triggerValue = text(form, "triggerValue");
-  const date = (name: string) => {
-    const v = text(form, name);
-    try {
-      return v ? localToInstant(v, ctx.timeZone) : null;
-    } catch {
-      return "invalid";
-    }
-  };
-  const money = text(form, "budgetMoney");
-  let budgetMoneyMinor: number | string | null = null;
-  try {
-    budgetMoneyMinor = money ? parseMoneyInput(money, ctx.minorDigits) : null;
-  } catch {
-    budgetMoneyMinor = "invalid";
-  }
+  const date = (name: string) => formInstant(form, name, ctx.timeZone);
+  const budgetMoneyMinor = formMoneyMinor(form, "budgetMoney", ctx.minorDigits);
   return {
     programId: ctx.programId,
     name: text(form, "name"),

@@ -1,28 +1,11 @@
-import { localToInstant } from "@/lib/domain/rules/local-time";
-import { parseMoneyInput } from "@/lib/domain/money-input";
+import { formInstant, formMoneyMinor, formText as text, orNull } from "../../_lib/form-fields";
 import type { ChallengeListItem } from "@/lib/services/gamification/manage-challenges";
 import { localInputValue } from "../../campaigns/_lib/campaign-form-values";
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
-const orNull = (value: string) => (value === "" ? null : value);
-
 /** The challenge form's fields → the service's input (the schema does the validating). */
 export function challengeInputOf(form: FormData, ctx: { programId: string; timeZone: string; minorDigits: number }): Record<string, unknown> {
-  const date = (name: string) => {
-    const v = text(form, name);
-    try {
-      return v ? localToInstant(v, ctx.timeZone) : null;
-    } catch {
-      return "invalid";
-    }
-  };
-  const money = text(form, "minAmount");
-  let minAmountMinor: number | string | null = null;
-  try {
-    minAmountMinor = money ? parseMoneyInput(money, ctx.minorDigits) : null;
-  } catch {
-    minAmountMinor = "invalid";
-  }
+  const date = (name: string) => formInstant(form, name, ctx.timeZone);
+  const minAmountMinor = formMoneyMinor(form, "minAmount", ctx.minorDigits);
   const kind = text(form, "kind");
   return {
     programId: ctx.programId,
