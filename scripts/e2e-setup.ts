@@ -135,7 +135,21 @@ async function coalitionFixtures(db: Executor) {
   await earnPoints(db, { programId: norte.id, memberId: nora.id, points: 1000, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-coalition" });
   // Nora proved her address in Sur's portal once: a spent sign-in code is what links the two accounts.
   await db.insert(oneTimeCodes).values({ programId: sur.id, email, codeHash: "e2e-used", expiresAt: new Date(), usedAt: new Date() });
-  return { norte: norte.id, sur: sur.id, owner: "owner-grupo@e2e.example", singleProgram: "marketer-sur@e2e.example", member: { email, norteId: nora.id, surId: noraSur.id } };
+  // e2e/api/transfers: Tomás, in both brands too, moves his points through the API (Nora's balance is the portal test's).
+  const apiEmail = "member-coalition-api@e2e.example";
+  const tomas = await member(norte.id, "e2e-coal-api-n", "Tomás Norte", apiEmail);
+  await member(sur.id, "e2e-coal-api-s", "Tomás Norte", apiEmail);
+  await earnPoints(db, { programId: norte.id, memberId: tomas.id, points: 500, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-coalition-api" });
+  await db.insert(oneTimeCodes).values({ programId: sur.id, email: apiEmail, codeHash: "e2e-used-api", expiresAt: new Date(), usedAt: new Date() });
+  const key = await createApiKey(db, system, { programId: norte.id, name: "e2e coalition API" });
+  return {
+    norte: norte.id,
+    sur: sur.id,
+    owner: "owner-grupo@e2e.example",
+    singleProgram: "marketer-sur@e2e.example",
+    member: { email, norteId: nora.id, surId: noraSur.id },
+    api: { key: key.key, memberId: tomas.id },
+  };
 }
 
 async function main() {
