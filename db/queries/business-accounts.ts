@@ -125,13 +125,10 @@ export async function setBusinessAccountTier(tx: Executor, p: { programId: strin
 }
 
 /**
- * Points each user redeemed from the pool since `since`, net of reversals of those
- * redemptions (a voided coupon gives its points back to the limit too); absent = 0.
- */
-/**
  * Points each user of a pool has spent since a time: redemptions and hold
- * captures, less those reversed, plus holds still active (reserved points
- * count against the limit until they are voided).
+ * captures, net of their reversals (a voided coupon gives its points back to
+ * the limit too), plus holds still active (reserved points count against the
+ * limit until they are voided); absent = 0.
  */
 export async function sumRedeemedByUser(db: Executor, p: { programId: string; pointAccountId: string; since: Date; memberId?: string }): Promise<Map<string, number>> {
   const reversed = sql`(select r.kind from ${ledgerEntries} r where r.program_id = ${ledgerEntries.programId} and r.id = ${ledgerEntries.reversesEntryId})`;
