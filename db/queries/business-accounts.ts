@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { businessAccountPurchases, businessAccounts, businessAccountUsers, ledgerEntries, members, pointAccounts, pointHolds, purchases } from "../schema";
 import type { Executor } from "../types";
 
@@ -120,8 +120,13 @@ export async function lockBusinessAccount(tx: Executor, p: { programId: string; 
   return row;
 }
 
-export async function setBusinessAccountTier(tx: Executor, p: { programId: string; accountId: string; tierKey: string; now: Date }): Promise<void> {
-  await tx.update(businessAccounts).set({ tierKey: p.tierKey, updatedAt: p.now }).where(and(eq(businessAccounts.programId, p.programId), eq(businessAccounts.id, p.accountId)));
+export async function setBusinessAccountTier(tx: Executor, p: { programId: string; accountId: string; tierKey: string | null; now: Date }): Promise<void> {
+  await tx.update(businessAccounts).set({ tierKey: p.tierKey, tierReachedAt: p.now, updatedAt: p.now }).where(and(eq(businessAccounts.programId, p.programId), eq(businessAccounts.id, p.accountId)));
+}
+
+/** The program's accounts that hold a tier, locked for a tier review (a purchase raising one of them waits). */
+export async function lockTieredBusinessAccounts(tx: Executor, programId: string): Promise<BusinessAccountRow[]> {
+  return tx.select().from(businessAccounts).where(and(eq(businessAccounts.programId, programId), isNotNull(businessAccounts.tierKey))).orderBy(asc(businessAccounts.id)).for("update");
 }
 
 /**
@@ -161,21 +166,21 @@ export async function insertAccountPurchase(tx: Executor, values: typeof busines
 }
 
 /** The account's spend since `since`: its purchases net of refunds, minor units (its tier qualifies on this). */
-export async function sumAccountSpendSince(db: Executor, p: { programId: string; accountId: string; since: Date }): Promise<number> {
+export async function sumAccountSpendSince(db: Executor, p: { programId: string; accountId: string; since: Date; until?: Date }): Promise<number> {
   const [row] = await db
     .select({ spend: sql<string>`coalesce(sum(${purchases.amountMinor} - ${purchases.refundedMinor}), 0)` })
     .from(businessAccountPurchases)
     .innerJoin(purchases, and(eq(purchases.programId, businessAccountPurchases.programId), eq(purchases.id, businessAccountPurchases.purchaseId)))
-    .where(and(eq(businessAccountPurchases.programId, p.programId), eq(businessAccountPurchases.accountId, p.accountId), gte(businessAccountPurchases.occurredAt, p.since)));
+    .where(and(eq(businessAccountPurchases.programId, p.programId), eq(businessAccountPurchases.accountId, p.accountId), gte(businessAccountPurchases.occurredAt, p.since), p.until ? lt(businessAccountPurchases.occurredAt, p.until) : undefined));
   return Math.max(0, Number(row?.spend ?? 0));
 }
 
 /** Points the pool earned since `since` (the account's tier when the plan qualifies on points). */
-export async function sumAccountEarnedSince(db: Executor, p: { programId: string; pointAccountId: string; since: Date }): Promise<number> {
+export async function sumAccountEarnedSince(db: Executor, p: { programId: string; pointAccountId: string; since: Date; until?: Date }): Promise<number> {
   const [row] = await db
     .select({ points: sql<string>`coalesce(sum(${ledgerEntries.points}), 0)` })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.programId, p.programId), eq(ledgerEntries.accountId, p.pointAccountId), eq(ledgerEntries.kind, "earn"), gte(ledgerEntries.occurredAt, p.since)));
+    .where(and(eq(ledgerEntries.programId, p.programId), eq(ledgerEntries.accountId, p.pointAccountId), eq(ledgerEntries.kind, "earn"), gte(ledgerEntries.occurredAt, p.since), p.until ? lt(ledgerEntries.occurredAt, p.until) : undefined));
   return Number(row?.points ?? 0);
 }
 

@@ -26,6 +26,8 @@ export const businessAccounts = pgTable("business_accounts", {
   /** The pool's point account. */
   pointAccountId: uuid("point_account_id").notNull(),
   tierKey: text("tier_key"),
+  /** When the account reached its tier (upgrade or review): a review spares tiers reached within its grace. */
+  tierReachedAt: tstz("tier_reached_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [

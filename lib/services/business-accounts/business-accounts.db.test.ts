@@ -13,6 +13,7 @@ import { createReward } from "@/lib/services/rewards/manage-rewards";
 import { payWithPoints } from "@/lib/services/rewards/pay-with-points";
 import { listMemberRewards } from "@/lib/services/rewards/list-rewards";
 import { redeemReward } from "@/lib/services/rewards/redeem-reward";
+import { reviewTiers } from "@/lib/services/tiers/review-tiers";
 import { makeMember, makeProgram, openTestDatabase } from "@/tests/support/database";
 import { createBusinessAccount } from "./create-business-account";
 import { getBusinessAccountView } from "./get-business-account";
@@ -94,6 +95,27 @@ describe("earning into the pool", () => {
     expect(view.tier).toEqual({ key: "silver", name: { es: "Plata", en: "Silver" } });
     const byMember = new Map(view.users.map((u) => [u.memberId, [u.purchases, u.pointsEarned]]));
     expect(members.map((m) => byMember.get(m.id))).toEqual([[1, 600], [1, 500]]);
+  });
+
+  it("reviews the account's tier like a member's: kept while the account qualifies, lowered a review after it stops, once", async () => {
+    // A program of its own: the review also sweeps members, which the other tests' members must not feel.
+    const own = await makeProgram(database, { plan: spendPlan });
+    const [admin, buyer] = await Promise.all([makeMember(database, own.id), makeMember(database, own.id)]);
+    const account = await createBusinessAccount(database.db, system, { programId: own.id, name: "Tlapalería Sur", adminMemberId: admin.id }, NOW);
+    await setAccountUser(database.db, system, { programId: own.id, accountId: account.id, memberId: buyer.id, role: "earn", monthlyRedemptionLimit: null }, NOW);
+    for (const [memberId, amountMinor] of [[admin.id, 60_000], [buyer.id, 50_000]] as const) {
+      await recordPurchase(database.db, system, { programId: own.id, memberId, orderId: order(), amountMinor, currency: "MXN", channel: "pos" }, NOW);
+    }
+    const tierOf = async () => (await getBusinessAccountView(database.db, system, { programId: own.id, accountId: account.id }, NOW)).tier?.key;
+    expect(await tierOf()).toBe("silver");
+    // January 1st 2027: the window's MXN 1,100 still qualifies for silver.
+    expect(await reviewTiers(database.db, { programId: own.id, now: new Date("2027-01-01T09:30:00Z") })).toMatchObject({ downgraded: 0 });
+    expect(await tierOf()).toBe("silver");
+    // January 1st 2028: nothing bought in 2027, so the account drops to the tier MXN 0 reaches; a second run changes nothing.
+    expect(await reviewTiers(database.db, { programId: own.id, now: new Date("2028-01-01T09:30:00Z") })).toMatchObject({ downgraded: 1 });
+    expect(await tierOf()).toBe("bronze");
+    expect(await reviewTiers(database.db, { programId: own.id, now: new Date("2028-01-01T10:30:00Z") })).toMatchObject({ downgraded: 0 });
+    expect(await tierOf()).toBe("bronze");
   });
 
   it("sends a removed user's next purchase to their own account, and keeps their past in the pool's activity", async () => {

@@ -5,6 +5,7 @@ import type { Executor } from "@/db/types";
 import type { PlanDefinition, TierReview } from "@/lib/domain/plan/plan-definition";
 import { latestReviewDate, qualificationWindow, reviewTier, tierReviewOf } from "@/lib/domain/plan/tier-review";
 import { NotFoundError } from "@/lib/errors";
+import { reviewAccountTiers } from "@/lib/services/business-accounts/review-account-tiers";
 import { changeMemberTier } from "./change-member-tier";
 import { qualifyingTotalsBetween } from "./qualifying-total";
 
@@ -19,6 +20,7 @@ export type ReviewTiersResult = { reviewed: number; downgraded: number };
  * Works in batches of members, each one transaction under the members' row
  * locks (a purchase upgrading one of them waits); the verdict depends only on
  * the review date, so running it daily, twice, or late changes nothing twice.
+ * Business accounts with a tier are reviewed the same way, after the members.
  */
 export async function reviewTiers(db: Executor, options: { programId: string; now?: Date; batchSize?: number }): Promise<ReviewTiersResult> {
   const { programId } = options;
@@ -38,9 +40,12 @@ export async function reviewTiers(db: Executor, options: { programId: string; no
     const batch = await db.transaction((tx) => reviewBatch(tx, context, afterId));
     total.reviewed += batch.reviewed;
     total.downgraded += batch.downgraded;
-    if (!batch.lastId) return total;
+    if (!batch.lastId) break;
     afterId = batch.lastId;
   }
+  // Business accounts hold tiers of their own (on the whole account's total): the same review.
+  const accounts = await reviewAccountTiers(db, context);
+  return { reviewed: total.reviewed + accounts.reviewed, downgraded: total.downgraded + accounts.downgraded };
 }
 
 type BatchContext = { programId: string; timeZone: string; plan: PlanDefinition; review: TierReview; window: { since: Date; until: Date }; now: Date; limit: number };
