@@ -29,6 +29,7 @@ const withPool = {
   externalId: businessAccounts.externalId,
   pointAccountId: businessAccounts.pointAccountId,
   tierKey: businessAccounts.tierKey,
+  tierReachedAt: businessAccounts.tierReachedAt,
   createdAt: businessAccounts.createdAt,
   updatedAt: businessAccounts.updatedAt,
   available: pointAccounts.available,
