@@ -10,7 +10,7 @@ test.describe("Console → Developers → API reference", () => {
   test("lists every endpoint by tag and sends a real request with a pasted key", async ({ page }) => {
     await signInAsUser(page, DEMO.analyst, undefined, "/console/developers/reference");
     await expect(page.getByRole("heading", { name: "Referencia de la API", level: 1 })).toBeVisible();
-    await expect(page.getByTestId("api-tag")).toHaveCount(8);
+    await expect(page.getByTestId("api-tag")).toHaveCount(10);
     const refunds = page.getByTestId("api-operation").filter({ hasText: "/api/v1/refunds" });
     await expect(refunds).toContainText("points:earn");
     await expect(refunds).toContainText("refund_exceeds_purchase");
