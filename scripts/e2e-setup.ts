@@ -140,7 +140,10 @@ async function coalitionFixtures(db: Executor) {
   const tomas = await member(norte.id, "e2e-coal-api-n", "Tomás Norte", apiEmail);
   await member(sur.id, "e2e-coal-api-s", "Tomás Norte", apiEmail);
   await earnPoints(db, { programId: norte.id, memberId: tomas.id, points: 500, reason: "Bienvenida e2e", idempotencyKey: "e2e-welcome-coalition-api" });
-  await db.insert(oneTimeCodes).values({ programId: sur.id, email: apiEmail, codeHash: "e2e-used-api", expiresAt: new Date(), usedAt: new Date() });
+  // Both of his addresses proven (a transfer needs the sender's verified too; Nora proves hers by signing in to Norte).
+  for (const programId of [norte.id, sur.id]) {
+    await db.insert(oneTimeCodes).values({ programId, email: apiEmail, codeHash: "e2e-used-api", expiresAt: new Date(), usedAt: new Date() });
+  }
   const key = await createApiKey(db, system, { programId: norte.id, name: "e2e coalition API" });
   return {
     norte: norte.id,
