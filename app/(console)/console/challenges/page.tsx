@@ -62,7 +62,7 @@ export default async function ChallengesPage({ searchParams }: { searchParams: P
           </EmptyState>
         ) : (
           <Card className="overflow-x-auto">
-            <table className="w-full min-w-[60rem] text-sm" data-testid="challenge-list">
+            <table className="w-full min-w-[52rem] text-sm" data-testid="challenge-list">
               <thead className="border-b border-line text-left text-xs font-semibold tracking-wide text-ink-subtle uppercase">
                 <tr>
                   <th className="px-5 py-3">{t("columns.challenge")}</th>
