@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { E2E_PASSWORD, signInAsUser } from "../support/auth";
+import { E2E_PASSWORD, signInAsUser, signInMemberOnPhone } from "../support/auth";
 import { setLocaleCookie } from "../support/locale";
-import { readLatestCode } from "../support/outbox";
 
 /*
  * Business accounts, end to end, in the "b2b" program (scripts/e2e-setup-b2b.ts): Bea manages
@@ -15,21 +14,6 @@ type Fixture = { programId: string; key: string; admin: string; accountId: strin
 const fixture = () => (JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as { b2b: Fixture }).b2b;
 const SCREENS = "test-results/screens/business-account";
 const run = Date.now().toString(36);
-const PHONE = { width: 390, height: 844 };
-
-async function signInMember(browser: Browser, baseURL: string, admin: Page, email: string, locale: "es" | "en" = "es"): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: locale === "es" ? "es-MX" : "en-US", viewport: PHONE });
-  await setLocaleCookie(context, baseURL, locale);
-  const page = await context.newPage();
-  await page.goto("/me/sign-in?program=b2b");
-  await page.getByLabel(/^(Correo electrónico|Email)$/).fill(email);
-  await page.getByRole("button", { name: /^(Enviarme un código|Send me a code)$/ }).click();
-  await page.waitForURL(/\/me\/verify/);
-  await page.getByLabel(/^(Código de 6 dígitos|6-digit code)$/).fill(await readLatestCode(admin.context(), email));
-  await page.getByRole("button", { name: /^(Entrar|Sign in)$/ }).click();
-  await page.waitForURL((url) => url.pathname === "/me");
-  return page;
-}
 
 function api(request: APIRequestContext) {
   const headers = (idempotencyKey?: string) => ({ Authorization: `Bearer ${fixture().key}`, ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}) });
@@ -59,7 +43,7 @@ test("an account admin invites two buyers; both buy; points pool; one buyer rede
   await signInAsUser(consolePage, fx.admin, E2E_PASSWORD);
 
   // Bea, on her phone: the home links to the company's account; the account shows an empty pool and only her.
-  const bea = await signInMember(browser, baseURL!, consolePage, fx.accountAdmin.email);
+  const bea = await signInMemberOnPhone(browser, baseURL!, consolePage, { email: fx.accountAdmin.email, program: "b2b" });
   await bea.getByTestId("account-link").click();
   await bea.waitForURL(/\/me\/account$/);
   await expect(bea.getByTestId("account-name")).toHaveText("Constructora Andina");
@@ -98,7 +82,7 @@ test("an account admin invites two buyers; both buy; points pool; one buyer rede
   expect(await denied.json()).toMatchObject({ code: "permission_denied" });
 
   // Diego signs in (English) and sees the company's pool and what his limit still allows.
-  const diegoPage = await signInMember(browser, baseURL!, consolePage, diego.email, "en");
+  const diegoPage = await signInMemberOnPhone(browser, baseURL!, consolePage, { email: diego.email, program: "b2b", locale: "en" });
   await diegoPage.goto("/me/account");
   await expect(diegoPage.getByTestId("account-pool")).toContainText("3,800");
   await expect(diegoPage.getByTestId("account-remaining")).toHaveText("You can still redeem 100 points this month");

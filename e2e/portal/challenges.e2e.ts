@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { E2E_PASSWORD, signInAsUser } from "../support/auth";
+import { E2E_PASSWORD, signInAsUser, signInMemberOnPhone } from "../support/auth";
 import { setLocaleCookie } from "../support/locale";
-import { readLatestCode } from "../support/outbox";
 
 /*
  * A challenge, end to end, in the "challenges" program (scripts/e2e-setup.ts:
@@ -16,20 +15,6 @@ type Fixtures = { challenges: { programId: string; key: string; member: { id: st
 const fixtures = () => (JSON.parse(fs.readFileSync("test-results/e2e-fixtures.json", "utf8")) as Fixtures).challenges;
 const SCREENS = "test-results/screens/challenges";
 const run = Date.now().toString(36);
-
-async function signInMember(browser: Browser, baseURL: string, admin: Page, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "es-MX", viewport: { width: 390, height: 844 } });
-  await setLocaleCookie(context, baseURL, "es");
-  const page = await context.newPage();
-  await page.goto("/me/sign-in?program=challenges");
-  await page.getByLabel(/^(Correo electrónico|Email)$/).fill(email);
-  await page.getByRole("button", { name: /^(Enviarme un código|Send me a code)$/ }).click();
-  await page.waitForURL(/\/me\/verify/);
-  await page.getByLabel(/^(Código de 6 dígitos|6-digit code)$/).fill(await readLatestCode(admin.context(), email));
-  await page.getByRole("button", { name: /^(Entrar|Sign in)$/ }).click();
-  await page.waitForURL((url) => url.pathname === "/me");
-  return page;
-}
 
 const auth = () => ({ Authorization: `Bearer ${fixtures().key}` });
 
@@ -84,7 +69,7 @@ test("a marketer launches '3 purchases in 30 days'; the member's bar fills, the 
   const adminContext = await browser.newContext({ baseURL, locale: "es-MX" });
   const admin = await adminContext.newPage();
   await signInAsUser(admin, "admin-challenges@e2e.example", E2E_PASSWORD);
-  const carla = await signInMember(browser, baseURL!, admin, fixtures().member.email);
+  const carla = await signInMemberOnPhone(browser, baseURL!, admin, { email: fixtures().member.email, program: "challenges" });
   await carla.getByTestId("challenges-link").click();
   await carla.waitForURL(/\/me\/challenges$/);
   await expect(carla.getByRole("heading", { level: 1, name: "Mis retos" })).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { setLocaleCookie } from "./locale";
 import { readLatestCode } from "./outbox";
 
 export const DEMO_PASSWORD = "lazo-demo-2026";
@@ -80,3 +81,22 @@ export const SEEDED_MEMBERS = {
   diego: { email: "diego.lopez.00086@example.com", firstName: "Diego" },
   lucia: { email: "lucia.diaz.00113@example.com", firstName: "Lucía" },
 } as const;
+
+/**
+ * A member signs in to a program's portal on a phone, in a context of their own, with the code the admin's
+ * session reads from the outbox; resolves on their home.
+ */
+export async function signInMemberOnPhone(browser: Browser, baseURL: string, admin: Page, p: { email: string; program: string; locale?: "es" | "en" }): Promise<Page> {
+  const locale = p.locale ?? "es";
+  const context = await browser.newContext({ baseURL, locale: locale === "es" ? "es-MX" : "en-US", viewport: { width: 390, height: 844 } });
+  await setLocaleCookie(context, baseURL, locale);
+  const page = await context.newPage();
+  await page.goto(`/me/sign-in?program=${p.program}`);
+  await page.getByLabel(/^(Correo electrónico|Email)$/).fill(p.email);
+  await page.getByRole("button", { name: /^(Enviarme un código|Send me a code)$/ }).click();
+  await page.waitForURL(/\/me\/verify/);
+  await page.getByLabel(/^(Código de 6 dígitos|6-digit code)$/).fill(await readLatestCode(admin.context(), p.email));
+  await page.getByRole("button", { name: /^(Entrar|Sign in)$/ }).click();
+  await page.waitForURL((url) => url.pathname === "/me");
+  return page;
+}
