@@ -6,6 +6,9 @@ const noDbOutsideData = {
   patterns: [{ group: ["@/db", "@/db/*", "@/db/**"], message: "Transports call lib/services; only services and queries touch db/." }],
 };
 
+/** Every page reads the database: links prefetch on intent (components/link.tsx), never a whole navigation per page view. */
+const noViewportPrefetch = { name: "next/link", message: "Import Link from @/components/link: it prefetches on hover or focus, not on sight." };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -45,8 +48,10 @@ const config = [
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "cli/**/*.ts"],
     ignores: ["**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", noDbOutsideData] },
+    rules: { "no-restricted-imports": ["error", { ...noDbOutsideData, paths: [noViewportPrefetch] }] },
   },
+  // The one place that wraps next/link.
+  { files: ["components/link.tsx"], rules: { "no-restricted-imports": ["error", noDbOutsideData] } },
 ];
 
 export default config;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/shell/auth-shell";
 import type { FormState } from "@/components/forms/form-state";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { Icon, type IconName } from "@/components/ui/icons";
 
 type AudienceCardProps = {

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/forms/form-message";

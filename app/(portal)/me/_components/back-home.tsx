@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { Icon } from "@/components/ui/icons";
 
 /** The portal sub-pages' way back to the member's home. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import { LedgerEntryItem } from "@/components/ledger/ledger-entry-item";
 import type { ExplainedEntry } from "@/lib/domain/ledger/explain-entry";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { loadPortalProgram } from "@/app/_data/portal-program";
 import { NoProgram } from "@/components/shell/no-program";

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import Link from "@/components/link";
 import { Icon } from "@/components/ui/icons";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatCount, formatDate, formatMoney, formatPercent, formatPoints, numberLocale } from "@/lib/format";

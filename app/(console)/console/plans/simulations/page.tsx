@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NoProgram } from "@/components/shell/no-program";
 import { ButtonLink } from "@/components/ui/button";

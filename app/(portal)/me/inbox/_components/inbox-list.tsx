@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { clsx } from "clsx";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { MemberReferrals } from "@/lib/services/referrals/get-member-referrals";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
 import { FormMessage } from "@/components/forms/form-message";
