@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, E2E_PASSWORD, E2E_USERS, openUserMenu, signInAsUser, submitSignIn } from "../support/auth";
+import { DEMO, DEMO_PASSWORD, E2E_PASSWORD, E2E_USERS, openUserMenu, signInThroughForm, submitSignIn } from "../support/auth";
 import { expectHtmlLang, setLocaleCookie } from "../support/locale";
 
 test.describe("console and staff sign-in", () => {
@@ -15,7 +15,7 @@ test.describe("console and staff sign-in", () => {
 
   test("store staff land on the desk, see only their stores and have no console", async ({ page, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "es");
-    await signInAsUser(page, DEMO.staff);
+    await signInThroughForm(page, DEMO.staff);
     await expect(page).toHaveURL(/\/staff$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Elige tu tienda");
     // The sample seeds four stores; this cashier works at two of them.
@@ -53,7 +53,7 @@ test.describe("console and staff sign-in", () => {
 
   test("sign out ends the session", async ({ page, context, baseURL }) => {
     await setLocaleCookie(context, baseURL, "es");
-    await signInAsUser(page, DEMO.marketer);
+    await signInThroughForm(page, DEMO.marketer);
     const menu = await openUserMenu(page);
     await expect(menu.getByTestId("user-menu-email")).toHaveText(DEMO.marketer);
     // What a request still in flight during sign-out would carry back: the cookie as it was.
@@ -79,8 +79,8 @@ test.describe("account protection", () => {
     await setLocaleCookie(context, baseURL, "en");
     const other = await browser.newContext({ baseURL });
     const otherPage = await other.newPage();
-    await signInAsUser(otherPage, E2E_USERS.everywhere, E2E_PASSWORD);
-    await signInAsUser(page, E2E_USERS.everywhere, E2E_PASSWORD);
+    await signInThroughForm(otherPage, E2E_USERS.everywhere, E2E_PASSWORD);
+    await signInThroughForm(page, E2E_USERS.everywhere, E2E_PASSWORD);
 
     const menu = await openUserMenu(page);
     await menu.getByRole("button", { name: /Sign out on all devices/ }).click();

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Cookie, type Page } from "@playwright/test";
 import { setLocaleCookie } from "./locale";
 import { readLatestCode } from "./outbox";
 
@@ -20,8 +20,35 @@ export async function submitSignIn(page: Page, email: string, password: string) 
   await page.getByRole("button", { name: /^(Iniciar sesión|Sign in)$/ }).click();
 }
 
-/** Signs a console or staff user in through the real form; ends on the user's landing page (or `path`). */
+/**
+ * Console and staff sessions this worker has opened, by email: the session cookie and, once known, the
+ * user's landing page. A later test that needs the same user gets the session without the form; a test that
+ * ends the session (signing out) only costs the next one a real sign-in.
+ */
+const openSessions = new Map<string, { cookies: Cookie[]; home?: string }>();
+
+/**
+ * Signs a console or staff user in; ends on the user's landing page (or `path`). The first time in a worker
+ * it goes through the real form, afterwards it reuses that session while the server still accepts it.
+ * Tests about signing in or out use signInThroughForm, which always opens a session of its own.
+ */
 export async function signInAsUser(page: Page, email: string, password = DEMO_PASSWORD, path?: string) {
+  const open = openSessions.get(email);
+  const target = path ?? open?.home;
+  if (open && target) {
+    await page.context().addCookies(open.cookies);
+    await page.goto(target);
+    if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
+    await page.context().clearCookies({ name: /session-token/ });
+  }
+  await signInThroughForm(page, email, password, path);
+  const cookies = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
+  const landed = new URL(page.url());
+  openSessions.set(email, { cookies, home: path ? open?.home : landed.pathname + landed.search });
+}
+
+/** Signs a console or staff user in through the real form, always a new session; ends on the user's landing page (or `path`). */
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD, path?: string) {
   await page.goto(path ? `/sign-in?callbackUrl=${encodeURIComponent(path)}` : "/sign-in");
   await submitSignIn(page, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
