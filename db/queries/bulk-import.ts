@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { members, pointAccounts, purchases } from "../schema";
+import { members, pointAccounts, purchaseLines, purchases } from "../schema";
 import { selectRows } from "../rows";
 import type { Executor } from "../types";
 
@@ -85,6 +85,31 @@ export async function insertPurchasesIgnoringExisting(db: Executor, rows: NewImp
       from jsonb_to_recordset(${JSON.stringify(rows.map(toSnake))}::jsonb) as r(
            program_id uuid, id uuid, member_id uuid, order_id text, channel text, amount_minor bigint, currency text,
            points_earned int, occurred_at timestamptz, created_at timestamptz)
+    on conflict do nothing`);
+}
+
+export type NewImportPurchaseLine = {
+  programId: string;
+  orderId: string;
+  lineNo: number;
+  sku: string | null;
+  category: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+  unitCostMinor: number | null;
+  pointsEarned: number;
+};
+
+/** Lines of purchases already written, found by order reference; lines already there are left alone (re-runs add nothing). */
+export async function insertPurchaseLinesIgnoringExisting(db: Executor, rows: NewImportPurchaseLine[]): Promise<void> {
+  if (!rows.length) return;
+  await db.execute(sql`
+    insert into ${purchaseLines} (program_id, purchase_id, line_no, sku, category, quantity, unit_price_minor, unit_cost_minor, points_earned)
+    select r.program_id, pu.id, r.line_no, r.sku, r.category, r.quantity, r.unit_price_minor, r.unit_cost_minor, r.points_earned
+      from jsonb_to_recordset(${JSON.stringify(rows.map(toSnake))}::jsonb) as r(
+           program_id uuid, order_id text, line_no int, sku text, category text, quantity numeric, unit_price_minor bigint,
+           unit_cost_minor bigint, points_earned int)
+      join ${purchases} pu on pu.program_id = r.program_id and pu.order_id = r.order_id
     on conflict do nothing`);
 }
 

@@ -19,6 +19,9 @@ export type KpiQueryFilter = {
 export type DailyTotals = {
   day: string; purchases: number; memberPurchases: number; revenueMinor: number; memberRevenueMinor: number; refundedMinor: number;
   pointsIssued: number; pointsRedeemed: number; pointsExpired: number; pointsReversed: number; newEnrolments: number;
+  /** Margin where unit costs are known (net of refunds; see kpi_daily_rollups). */
+  memberRefundedMinor: number; costedPurchases: number; memberCostedPurchases: number;
+  costedRevenueMinor: number; memberCostedRevenueMinor: number; costMinor: number; memberCostMinor: number;
 };
 
 /** Member ids matching the segment and tier filters, or null without such filters. */
@@ -48,7 +51,9 @@ export async function sumDaily(db: Executor, f: KpiQueryFilter): Promise<DailyTo
   const source = memberOf
     ? sql`(select day, store_id, channel, purchases, member_purchases, revenue as revenue_minor, member_revenue as member_revenue_minor,
           refunded as refunded_minor, issued as points_issued, redeemed as points_redeemed, expired as points_expired,
-          reversed as points_reversed, enrolments as new_enrolments
+          reversed as points_reversed, enrolments as new_enrolments, member_refunded as member_refunded_minor,
+          costed_purchases, member_costed_purchases, costed_revenue as costed_revenue_minor,
+          member_costed_revenue as member_costed_revenue_minor, cost as cost_minor, member_cost as member_cost_minor
         from (${factsSql({ programId: f.programId, days: null, range: { from: f.from, to: f.to }, memberOf })}) facts)`
     : sql`(select * from kpi_daily_rollups where program_id = ${f.programId} and day between ${f.from}::date and ${f.to}::date)`;
   const store = f.storeId ? sql`r.store_id = ${f.storeId}` : sql`true`;
@@ -64,7 +69,14 @@ export async function sumDaily(db: Executor, f: KpiQueryFilter): Promise<DailyTo
       coalesce(sum(r.points_redeemed) filter (where ${store}), 0)::bigint as "pointsRedeemed",
       coalesce(sum(r.points_expired) filter (where ${store}), 0)::bigint as "pointsExpired",
       coalesce(sum(r.points_reversed) filter (where ${store}), 0)::bigint as "pointsReversed",
-      coalesce(sum(r.new_enrolments), 0)::bigint as "newEnrolments"
+      coalesce(sum(r.new_enrolments), 0)::bigint as "newEnrolments",
+      coalesce(sum(r.member_refunded_minor) filter (where ${store}), 0)::bigint as "memberRefundedMinor",
+      coalesce(sum(r.costed_purchases) filter (where ${store}), 0)::bigint as "costedPurchases",
+      coalesce(sum(r.member_costed_purchases) filter (where ${store}), 0)::bigint as "memberCostedPurchases",
+      coalesce(sum(r.costed_revenue_minor) filter (where ${store}), 0)::bigint as "costedRevenueMinor",
+      coalesce(sum(r.member_costed_revenue_minor) filter (where ${store}), 0)::bigint as "memberCostedRevenueMinor",
+      coalesce(sum(r.cost_minor) filter (where ${store}), 0)::bigint as "costMinor",
+      coalesce(sum(r.member_cost_minor) filter (where ${store}), 0)::bigint as "memberCostMinor"
     from ${source} r where ${channel} group by r.day order by r.day`);
   return rows.map((r) => {
     const out = { ...r } as Record<string, unknown>;
@@ -175,7 +187,8 @@ export async function listRollupPage(db: Executor, f: KpiQueryFilter, after: { d
   const key = after ? sql`and (r.day, r.store_id, r.channel) > (${after.day}::date, ${after.storeId}::uuid, ${after.channel})` : sql``;
   return selectRows<Record<string, string | number | null>>(db, sql`
     select r.day::text as day, r.store_id::text as store_id, s.code as store_code, r.channel, r.purchases, r.member_purchases, r.members_purchasing,
-      r.revenue_minor, r.member_revenue_minor, r.refunded_minor, r.points_issued, r.points_redeemed, r.points_expired, r.points_reversed, r.new_enrolments
+      r.revenue_minor, r.member_revenue_minor, r.refunded_minor, r.points_issued, r.points_redeemed, r.points_expired, r.points_reversed, r.new_enrolments,
+      r.member_refunded_minor, r.costed_purchases, r.member_costed_purchases, r.costed_revenue_minor, r.member_costed_revenue_minor, r.cost_minor, r.member_cost_minor
     from kpi_daily_rollups r left join stores s on s.program_id = r.program_id and s.id = r.store_id
     where r.program_id = ${f.programId} and r.day between ${f.from}::date and ${f.to}::date ${dims(f, "r")} ${key}
     order by r.day, r.store_id, r.channel limit ${limit}`);

@@ -6,8 +6,10 @@ import type { Executor } from "../types";
 export type RollupRow = {
   day: string; storeId: string; channel: string;
   purchases: number; memberPurchases: number; membersPurchasing: number;
-  revenueMinor: number; memberRevenueMinor: number; refundedMinor: number;
+  revenueMinor: number; memberRevenueMinor: number; refundedMinor: number; memberRefundedMinor: number;
   pointsIssued: number; pointsRedeemed: number; pointsExpired: number; pointsReversed: number; newEnrolments: number;
+  costedPurchases: number; memberCostedPurchases: number;
+  costedRevenueMinor: number; memberCostedRevenueMinor: number; costMinor: number; memberCostMinor: number;
 };
 
 /**
@@ -25,43 +27,98 @@ function onDays(at: SQL, f: DayFilter): SQL {
   }
   if (!f.days) return sql`true`;
   const list = f.days.join(",");
+  // The day list in a scalar subquery is parsed once per statement; as a bare cast it was parsed again for every row (seconds after a big import).
   return sql`${at} >= ((select min(d) from unnest(string_to_array(${list}, ',')::date[]) d)::timestamp at time zone (select time_zone from programs where id = ${f.programId}))
     and ${at} < (((select max(d) from unnest(string_to_array(${list}, ',')::date[]) d) + 1)::timestamp at time zone (select time_zone from programs where id = ${f.programId}))
-    and (${at} at time zone (select time_zone from programs where id = ${f.programId}))::date = any(string_to_array(${list}, ',')::date[])`;
+    and (${at} at time zone (select time_zone from programs where id = ${f.programId}))::date = any((select string_to_array(${list}, ',')::date[])::date[])`;
 }
+
+/** The columns of a fact after its day, store and channel, in order; a fact leaves out those it does not count (0). */
+const FACT_COLUMNS = [
+  "purchases", "member_purchases", "member_id", "revenue", "member_revenue", "refunded", "member_refunded",
+  "issued", "redeemed", "expired", "reversed", "enrolments",
+  "costed_purchases", "member_costed_purchases", "costed_revenue", "member_costed_revenue", "cost", "member_cost",
+] as const;
+type FactColumn = (typeof FACT_COLUMNS)[number];
+
+function fact(key: { day: SQL; store: SQL; channel: SQL }, values: Partial<Record<FactColumn, SQL>>): SQL {
+  const columns = FACT_COLUMNS.map((c) => sql`${values[c] ?? (c === "member_id" ? sql`null::uuid` : sql`0::bigint`)} as ${sql.raw(c)}`);
+  return sql`select ${key.day} as day, ${key.store} as store_id, ${key.channel} as channel, ${sql.join(columns, sql`, `)}`;
+}
+
+/** `value` for a member's purchase, 0 for a non-member's (purchase alias pu). */
+const ofMember = (value: SQL) => sql`case when pu.member_id is null then 0 else ${value} end`;
 
 /**
  * Every fact the rollup counts, one row per purchase, refund, ledger entry or
  * enrolment, with its local day, store and channel. The single definition used
  * by the incremental refresh, the rebuild and the verification.
+ *
+ * Margin facts (docs/ANALYTICS.md, "Gross margin") read only what never changes
+ * after it is written: a purchase's lines with their snapshotted unit cost count
+ * on the purchase's day; a refund takes back its part on the refund's day, from
+ * its own row — the lines it returned (scaled down when the money refunded was
+ * capped below their value), or, refunded by amount, the same share of the
+ * purchase's costed revenue and cost as of its amount. purchase_lines.refunded_quantity
+ * is not read: it changes on the refund's day, which would leave the purchase's day stale.
  */
 export function factsSql(f: DayFilter): SQL {
   const of = (column: SQL) => (f.memberOf ? sql`and ${column} in (${f.memberOf})` : sql``);
   const tz = sql`(select time_zone from programs where id = ${f.programId})`;
   const nil = sql.raw(`'${NO_STORE_ID}'::uuid`);
+  const onPurchaseDay = { day: sql`(pu.occurred_at at time zone ${tz})::date`, store: sql`coalesce(pu.store_id, ${nil})`, channel: sql`pu.channel::text` };
+  const onRefundDay = { day: sql`(r.created_at at time zone ${tz})::date`, store: sql`coalesce(r.store_id, pu.store_id, ${nil})`, channel: sql`pu.channel::text` };
+  const costedRevenue = sql`sum(round(l.quantity * l.unit_price_minor))`;
+  const cost = sql`sum(round(l.quantity * l.unit_cost_minor))`;
+  const takenBack = (column: SQL) => sql`-round(x.${column} * x.share)`;
+  const lineRefund = sql`coalesce(jsonb_typeof(r.lines) = 'array', false)`;
   return sql`
-    select (pu.occurred_at at time zone ${tz})::date as day, coalesce(pu.store_id, ${nil}) as store_id, pu.channel::text as channel,
-      1 as purchases, (pu.member_id is not null)::int as member_purchases, pu.member_id,
-      pu.amount_minor as revenue, case when pu.member_id is null then 0 else pu.amount_minor end as member_revenue,
-      0::bigint as refunded, 0::bigint as issued, 0::bigint as redeemed, 0::bigint as expired, 0::bigint as reversed, 0 as enrolments
+    ${fact(onPurchaseDay, { purchases: sql`1`, member_purchases: sql`(pu.member_id is not null)::int`, member_id: sql`pu.member_id`, revenue: sql`pu.amount_minor`, member_revenue: ofMember(sql`pu.amount_minor`) })}
     from purchases pu where pu.program_id = ${f.programId} and ${onDays(sql`pu.occurred_at`, f)} ${of(sql`pu.member_id`)}
     union all
-    select (r.created_at at time zone ${tz})::date, coalesce(r.store_id, pu.store_id, ${nil}), pu.channel::text,
-      0, 0, null, 0, 0, r.amount_minor, 0, 0, 0, 0, 0
+    ${fact(onRefundDay, { refunded: sql`r.amount_minor`, member_refunded: ofMember(sql`r.amount_minor`) })}
     from purchase_refunds r join purchases pu on pu.program_id = r.program_id and pu.id = r.purchase_id
     where r.program_id = ${f.programId} and ${onDays(sql`r.created_at`, f)} ${of(sql`pu.member_id`)}
     union all
-    select (e.occurred_at at time zone ${tz})::date, coalesce(e.store_id, ${nil}), e.channel::text,
-      0, 0, null, 0, 0, 0,
-      case when e.kind = 'earn' or (e.kind = 'adjust' and e.available_delta + e.pending_delta > 0) then e.points else 0 end,
-      case when e.kind in ('redeem', 'capture') then e.points else 0 end,
-      case when e.kind = 'expire' then e.points else 0 end,
-      case when e.kind = 'reverse' then e.points else 0 end,
-      0
+    ${fact(onPurchaseDay, {
+      costed_purchases: sql`1`, member_costed_purchases: sql`(pu.member_id is not null)::int`,
+      costed_revenue: costedRevenue, member_costed_revenue: ofMember(costedRevenue), cost, member_cost: ofMember(cost),
+    })}
+    from purchases pu join purchase_lines l on l.program_id = pu.program_id and l.purchase_id = pu.id
+    where pu.program_id = ${f.programId} and l.unit_cost_minor is not null and ${onDays(sql`pu.occurred_at`, f)} ${of(sql`pu.member_id`)}
+    group by pu.id, pu.occurred_at, pu.store_id, pu.channel, pu.member_id
+    union all
+    ${fact(onRefundDay, {
+      costed_revenue: takenBack(sql`revenue`), member_costed_revenue: ofMember(takenBack(sql`revenue`)),
+      cost: takenBack(sql`cost`), member_cost: ofMember(takenBack(sql`cost`)),
+    })}
+    from purchase_refunds r join purchases pu on pu.program_id = r.program_id and pu.id = r.purchase_id
+    cross join lateral (
+      select count(*) filter (where l.unit_cost_minor is not null and k.quantity is not null) as costed,
+        coalesce(sum(round(k.quantity * l.unit_price_minor)) filter (where l.unit_cost_minor is not null), 0) as revenue,
+        coalesce(sum(round(k.quantity * l.unit_cost_minor)), 0) as cost,
+        case when ${lineRefund} then least(1, r.amount_minor::numeric / nullif(sum(round(k.quantity * l.unit_price_minor)), 0))
+          else coalesce(r.amount_minor::numeric / nullif(pu.amount_minor, 0), 0) end as share
+      from purchase_lines l
+      cross join lateral (
+        select case when ${lineRefund}
+          then (select sum((e->>'quantity')::numeric) from jsonb_array_elements(r.lines) e where (e->>'lineNo')::int = l.line_no)
+          else l.quantity end as quantity
+      ) k
+      where l.program_id = r.program_id and l.purchase_id = r.purchase_id
+    ) x
+    where r.program_id = ${f.programId} and x.costed > 0 and ${onDays(sql`r.created_at`, f)} ${of(sql`pu.member_id`)}
+    union all
+    ${fact({ day: sql`(e.occurred_at at time zone ${tz})::date`, store: sql`coalesce(e.store_id, ${nil})`, channel: sql`e.channel::text` }, {
+      issued: sql`case when e.kind = 'earn' or (e.kind = 'adjust' and e.available_delta + e.pending_delta > 0) then e.points else 0 end`,
+      redeemed: sql`case when e.kind in ('redeem', 'capture') then e.points else 0 end`,
+      expired: sql`case when e.kind = 'expire' then e.points else 0 end`,
+      reversed: sql`case when e.kind = 'reverse' then e.points else 0 end`,
+    })}
     from ledger_entries e
     where e.program_id = ${f.programId} and e.kind in ('earn', 'adjust', 'redeem', 'capture', 'expire', 'reverse') and ${onDays(sql`e.occurred_at`, f)} ${of(sql`e.member_id`)}
     union all
-    select (m.enrolled_at at time zone ${tz})::date, ${nil}, m.enrolment_channel::text, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 1
+    ${fact({ day: sql`(m.enrolled_at at time zone ${tz})::date`, store: nil, channel: sql`m.enrolment_channel::text` }, { enrolments: sql`1` })}
     from members m where m.program_id = ${f.programId} and ${onDays(sql`m.enrolled_at`, f)} ${of(sql`m.id`)}`;
 }
 
@@ -71,12 +128,17 @@ function aggregateSql(f: DayFilter): SQL {
       count(distinct member_id)::int as members_purchasing, sum(revenue)::bigint as revenue_minor,
       sum(member_revenue)::bigint as member_revenue_minor, sum(refunded)::bigint as refunded_minor,
       sum(issued)::bigint as points_issued, sum(redeemed)::bigint as points_redeemed, sum(expired)::bigint as points_expired,
-      sum(reversed)::bigint as points_reversed, sum(enrolments)::int as new_enrolments
+      sum(reversed)::bigint as points_reversed, sum(enrolments)::int as new_enrolments, sum(member_refunded)::bigint as member_refunded_minor,
+      sum(costed_purchases)::int as costed_purchases, sum(member_costed_purchases)::int as member_costed_purchases,
+      sum(costed_revenue)::bigint as costed_revenue_minor, sum(member_costed_revenue)::bigint as member_costed_revenue_minor,
+      sum(cost)::bigint as cost_minor, sum(member_cost)::bigint as member_cost_minor
     from (${factsSql(f)}) facts group by day, store_id, channel`;
 }
 
 const COLUMNS = sql.raw(`program_id, day, store_id, channel, purchases, member_purchases, members_purchasing, revenue_minor,
-  member_revenue_minor, refunded_minor, points_issued, points_redeemed, points_expired, points_reversed, new_enrolments`);
+  member_revenue_minor, refunded_minor, points_issued, points_redeemed, points_expired, points_reversed, new_enrolments,
+  member_refunded_minor, costed_purchases, member_costed_purchases, costed_revenue_minor, member_costed_revenue_minor,
+  cost_minor, member_cost_minor`);
 
 /** Serialises refreshes of one program (two runners never recompute the same day at once). */
 export async function lockProgramRollups(tx: Executor, programId: string): Promise<void> {
@@ -111,7 +173,10 @@ const ROW_FIELDS = sql.raw(`day::text as "day", store_id::text as "storeId", cha
   member_purchases::int as "memberPurchases", members_purchasing::int as "membersPurchasing", revenue_minor::bigint as "revenueMinor",
   member_revenue_minor::bigint as "memberRevenueMinor", refunded_minor::bigint as "refundedMinor", points_issued::bigint as "pointsIssued",
   points_redeemed::bigint as "pointsRedeemed", points_expired::bigint as "pointsExpired", points_reversed::bigint as "pointsReversed",
-  new_enrolments::int as "newEnrolments"`);
+  new_enrolments::int as "newEnrolments", member_refunded_minor::bigint as "memberRefundedMinor",
+  costed_purchases::int as "costedPurchases", member_costed_purchases::int as "memberCostedPurchases",
+  costed_revenue_minor::bigint as "costedRevenueMinor", member_costed_revenue_minor::bigint as "memberCostedRevenueMinor",
+  cost_minor::bigint as "costMinor", member_cost_minor::bigint as "memberCostMinor"`);
 
 /** The stored rollup of a program, in a stable order (for verification and export). */
 export async function listRollupRows(db: Executor, programId: string): Promise<RollupRow[]> {

@@ -7,7 +7,7 @@ export const NO_STORE_ID = "00000000-0000-0000-0000-000000000000";
 /**
  * Daily KPI rollup per program × local day (program time zone) × store × channel.
  * Derived data: any row can be recomputed from purchases, purchase_refunds,
- * ledger_entries and members (lib/services/analytics/refresh-kpi-rollups.ts).
+ * purchase_lines, ledger_entries and members (lib/services/kpis/refresh-kpi-rollups.ts).
  * `members_purchasing` counts distinct members within the row only (not additive across rows).
  */
 export const kpiDailyRollups = pgTable("kpi_daily_rollups", {
@@ -27,6 +27,19 @@ export const kpiDailyRollups = pgTable("kpi_daily_rollups", {
   pointsExpired: bigint("points_expired", { mode: "number" }).notNull().default(0),
   pointsReversed: bigint("points_reversed", { mode: "number" }).notNull().default(0),
   newEnrolments: integer("new_enrolments").notNull().default(0),
+  /** Refunds of member purchases, on the refund's day (refunded_minor counts every refund). */
+  memberRefundedMinor: bigint("member_refunded_minor", { mode: "number" }).notNull().default(0),
+  /**
+   * Gross margin where unit costs are known (docs/ANALYTICS.md, "Gross margin"): purchases with at least one
+   * line whose unit cost was snapshotted, the revenue of those lines and their cost — on the purchase's day,
+   * less what refunds took back on the refund's day (so the money columns are net and may be negative on a day).
+   */
+  costedPurchases: integer("costed_purchases").notNull().default(0),
+  memberCostedPurchases: integer("member_costed_purchases").notNull().default(0),
+  costedRevenueMinor: bigint("costed_revenue_minor", { mode: "number" }).notNull().default(0),
+  memberCostedRevenueMinor: bigint("member_costed_revenue_minor", { mode: "number" }).notNull().default(0),
+  costMinor: bigint("cost_minor", { mode: "number" }).notNull().default(0),
+  memberCostMinor: bigint("member_cost_minor", { mode: "number" }).notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.programId, t.day, t.storeId, t.channel] })]);
 
 /**

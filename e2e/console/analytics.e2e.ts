@@ -29,6 +29,17 @@ test.describe("analytics dashboard", () => {
     await expect(page.getByTestId("kpi-average-ticket")).toContainText("Ticket promedio");
     await expect(page.getByTestId("kpi-redemption-rate")).toContainText("Tasa de canje");
     await expect(page.getByTestId("kpi-liability")).toContainText("Pasivo de puntos");
+    // The demo's CD catalog has unit costs (imports have none): a margin over part of the sales.
+    const margin = page.getByTestId("kpi-margin");
+    await expect(margin).toContainText("Margen bruto");
+    await expect(margin).toContainText(/Margen bruto\s*\d+\s?%/);
+    await expect(margin).toContainText(/\d+\s?% de las ventas con costo/);
+    const membership = page.getByTestId("membership-card");
+    await expect(membership).toContainText("Socios y no socios");
+    await expect(membership.getByTestId("membership-members-margin")).toContainText(/\d+\s?%/);
+    await expect(membership.getByTestId("membership-members-frequency")).toContainText("×");
+    await expect(page.getByTestId("margin-card")).toContainText("Margen en el tiempo");
+    await expect(page.getByTestId("margin-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     // Recharts drew bars, the heatmap has cohorts, the tier chart and rewards are there.
     await expect(page.getByTestId("points-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(page.getByTestId("cohort-row").first()).toBeVisible();
@@ -46,6 +57,12 @@ test.describe("analytics dashboard", () => {
     await expect(page.getByTestId("kpi-repeat-rate")).toContainText("Repeat purchase rate");
     await expect(page.getByTestId("points-card")).toContainText("Points over time");
     await expect(page.getByTestId("cohorts-card")).toContainText("Retention by monthly cohort");
+    await expect(page.getByTestId("kpi-margin")).toContainText(/Gross margin\s*\d+%/);
+    await expect(page.getByTestId("kpi-margin")).toContainText(/Cost known for \d+% of sales/);
+    await expect(page.getByTestId("membership-card")).toContainText("Members and non-members");
+    await expect(page.getByTestId("membership-card")).toContainText("Sales with a known cost");
+    await expect(page.getByTestId("margin-card")).toContainText("Margin over time");
+    await expect(page.getByTestId("margin-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(page.getByTestId("points-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/dashboard-en.png`, fullPage: true });
   });
@@ -71,6 +88,11 @@ test.describe("analytics dashboard", () => {
     await page.getByTestId("filter-apply").click();
     await expect(page).toHaveURL(/channel=pos/);
     await expect.poll(() => purchasesShown(page)).not.toBe(lastMonth);
+    // Counter sales carry no lines with a catalog cost: the margin says so instead of showing 0 %.
+    await expect(page.getByTestId("kpi-margin")).toContainText(/Margen bruto\s*—\s*Sin costos unitarios/);
+    await expect(page.getByTestId("margin-empty")).toContainText("Ninguna compra del periodo tiene costo unitario");
+    await expect(page.getByTestId("membership-members-margin")).toHaveText("Sin costos unitarios");
+    await page.screenshot({ path: `${SCREENS}/dashboard-margin-empty-es.png`, fullPage: true });
     await page.screenshot({ path: `${SCREENS}/dashboard-filtered-es.png`, fullPage: false });
 
     // Members enrolled before the period's end do not depend on the channel.

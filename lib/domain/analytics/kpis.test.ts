@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   averageTicketMinor,
   breakageRate,
+  bucketMargins,
   bucketPoints,
   bucketStart,
+  grossMargin,
   histogram,
   liabilityMinor,
   monthsBetween,
@@ -128,5 +130,31 @@ describe("histogram", () => {
     expect(bins.reduce((s, b) => s + b.count, 0)).toBe(101);
     expect(bins[4]!.count).toBeGreaterThan(bins[0]!.count);
     expect(histogram([], 5)).toEqual([]);
+  });
+});
+
+describe("gross margin", () => {
+  const base = { revenueMinor: 10_000, refundedMinor: 0, costedPurchases: 2, costedRevenueMinor: 8_000, costMinor: 5_000 };
+  it.each([
+    ["costed lines", base, { marginMinor: 3_000, rate: 3_000 / 8_000, coverage: 0.8 }],
+    ["refunds shrink the net sales the coverage is measured on", { ...base, refundedMinor: 2_000, costedRevenueMinor: 6_000, costMinor: 3_750 }, { marginMinor: 2_250, rate: 0.375, coverage: 0.75 }],
+    ["a sale below cost", { ...base, costMinor: 9_000 }, { marginMinor: -1_000, rate: -0.125 }],
+    ["line rounding past the ticket's amount caps the coverage at 100 %", { ...base, costedRevenueMinor: 10_002 }, { coverage: 1 }],
+    ["refunds taking back all the costed revenue leave no rate", { ...base, refundedMinor: 10_000, costedRevenueMinor: 0, costMinor: 0 }, { marginMinor: 0, rate: null, coverage: null }],
+  ])("computes %s", (_name, input, expected) => {
+    expect(grossMargin(input)).toMatchObject(expected);
+  });
+
+  it("is unknown, not 0 %, when no purchase had a unit cost", () => {
+    expect(grossMargin({ ...base, costedPurchases: 0, costedRevenueMinor: 0, costMinor: 0 })).toBeNull();
+    // A refund in the period of a costed purchase from before it is not a margin of the period.
+    expect(grossMargin({ ...base, costedPurchases: 0, costedRevenueMinor: -500, costMinor: -300 })).toBeNull();
+  });
+
+  it("sums members' and non-members' daily margins into buckets", () => {
+    expect(bucketMargins([{ day: "2026-02-03", members: 5, nonMembers: -1 }, { day: "2026-01-31", members: 10, nonMembers: 0 }, { day: "2026-02-20", members: 1, nonMembers: 2 }], "month")).toEqual([
+      { day: "2026-01-01", members: 10, nonMembers: 0 },
+      { day: "2026-02-01", members: 6, nonMembers: 1 },
+    ]);
   });
 });

@@ -44,6 +44,51 @@ export function liabilityMinor(p: { outstandingPoints: number; pointValueMilli: 
   return Math.round((p.outstandingPoints * p.pointValueMilli) / 1000);
 }
 
+/** One group of purchases in a period (minor units): sales, refunds, and the part whose unit costs are known. */
+export type MarginTotals = {
+  revenueMinor: number;
+  refundedMinor: number;
+  /** Purchases with at least one line whose unit cost is known. */
+  costedPurchases: number;
+  /** Revenue of those lines, less what refunds took back of it. */
+  costedRevenueMinor: number;
+  /** Their cost, less the cost of what came back. */
+  costMinor: number;
+};
+
+export type GrossMargin = {
+  marginMinor: number;
+  /** Margin over the costed revenue; null when that revenue is not positive. */
+  rate: number | null;
+  /** Share of the sales net of refunds whose cost is known, in [0, 1]; null without net sales. */
+  coverage: number | null;
+  costedPurchases: number;
+  costedRevenueMinor: number;
+  costMinor: number;
+};
+
+/**
+ * Gross margin where unit costs are known: the revenue of the lines that carry a
+ * unit cost minus that cost, net of refunds. Lines without a cost are left out,
+ * not counted as free, so `coverage` says how much of the sales the rate speaks
+ * for. null when no purchase of the group had a known cost: the dashboard then
+ * says so instead of showing 0 %.
+ */
+export function grossMargin(t: MarginTotals): GrossMargin | null {
+  if (t.costedPurchases <= 0) return null;
+  const marginMinor = t.costedRevenueMinor - t.costMinor;
+  const netSales = t.revenueMinor - t.refundedMinor;
+  return {
+    marginMinor,
+    rate: ratio(marginMinor, t.costedRevenueMinor),
+    // Lines are rounded one by one, so their sum may pass the ticket's amount by a cent or two.
+    coverage: netSales > 0 ? Math.min(1, Math.max(0, t.costedRevenueMinor / netSales)) : null,
+    costedPurchases: t.costedPurchases,
+    costedRevenueMinor: t.costedRevenueMinor,
+    costMinor: t.costMinor,
+  };
+}
+
 /** Whole months from `from` to `to` (YYYY-MM or YYYY-MM-DD; only year and month count). */
 export function monthsBetween(from: string, to: string): number {
   const [fy, fm] = from.split("-").map(Number) as [number, number];
@@ -122,4 +167,19 @@ export function histogram(values: number[], bins: number): HistogramBin[] {
   const out = Array.from({ length: bins }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
   for (const v of sorted) out[Math.min(bins - 1, Math.max(0, Math.floor(v / width)))]!.count += 1;
   return out;
+}
+
+export type MarginDay = { day: string; members: number; nonMembers: number };
+
+/** Sums daily margins (minor units) of members and non-members into buckets, in date order. */
+export function bucketMargins(days: MarginDay[], granularity: Granularity): MarginDay[] {
+  const buckets = new Map<string, MarginDay>();
+  for (const d of days) {
+    const key = bucketStart(d.day, granularity);
+    const b = buckets.get(key) ?? { day: key, members: 0, nonMembers: 0 };
+    b.members += d.members;
+    b.nonMembers += d.nonMembers;
+    buckets.set(key, b);
+  }
+  return [...buckets.values()].sort((a, b) => a.day.localeCompare(b.day));
 }

@@ -7,6 +7,8 @@ import { insertStores } from "@/db/queries/stores";
 import { findUserByEmail, insertMembership, insertUser } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
 import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PRODUCTS, demoBasket } from "@/lib/domain/demo-catalog";
+import { upsertCatalogProducts } from "@/lib/services/catalog/upsert-products";
 import { importCdnow, type ImportCdnowResult, type ImportProgress } from "@/lib/services/imports/import-cdnow";
 import { redeemPoints } from "@/lib/services/ledger/redeem-points";
 import { createProgram } from "@/lib/services/programs/create-program";
@@ -33,7 +35,8 @@ export type SeedDemoResult =
 
 /**
  * The demo program: the real CDNOW purchase history (shifted so the last
- * purchase was yesterday) earning under the default plan, stores, rewards, a
+ * purchase was yesterday) earning under the default plan, with lines of a
+ * small CD catalog whose unit costs give Analytics a margin, stores, rewards, a
  * few hundred redemptions through the ledger service, and one login per role.
  */
 export async function seedDemo(
@@ -59,6 +62,11 @@ export async function seedDemo(
     { programId: program.id, code: "MTY-SPG", name: "San Pedro", city: "Monterrey", sortOrder: 4 },
   ]);
   await seedRewards(db, program.id);
+  await upsertCatalogProducts(db, { kind: "system", label: "demo seed" }, {
+    programId: program.id,
+    source: "api",
+    products: DEMO_PRODUCTS.map((p) => ({ sku: p.sku, name: p.name, path: [...p.path], brand: p.brand, unitCostMinor: p.unitCostMinor })),
+  });
   const imported = await importCdnow(db, {
     // The ignore hint keeps Next's file tracer from copying the whole project into the build output.
     file: path.join(/* turbopackIgnore: true */ process.cwd(), DATASETS[options.dataset ?? "demo"]),
@@ -66,6 +74,7 @@ export async function seedDemo(
     shiftToToday: true,
     now,
     onProgress: options.onProgress,
+    basket: demoBasket,
   });
   const redemptions = await seedRedemptions(db, program.id, now);
   // The sample (e2e) program stays without challenges: their bonus points would change the balances other tests check.

@@ -6,14 +6,17 @@ import {
   creditUncreditedPurchases,
   existingCardNumbers,
   insertMembersIgnoringExisting,
+  insertPurchaseLinesIgnoringExisting,
   insertPurchasesIgnoringExisting,
   memberIdsByExternalId,
+  type NewImportPurchaseLine,
 } from "@/db/queries/bulk-import";
 import { getFirstPublishedPlanVersion } from "@/db/queries/plans";
 import { getProgramBySlug, type ProgramRow } from "@/db/queries/programs";
 import type { Executor } from "@/db/types";
 import { makeCardNumber } from "@/lib/domain/card-number";
-import { dayShift, parseCdnow, shiftDate } from "@/lib/domain/cdnow";
+import { dayShift, parseCdnow, shiftDate, type CdnowOccasion } from "@/lib/domain/cdnow";
+import { spreadPoints, type BasketLine } from "@/lib/domain/demo-catalog";
 import { demoPerson } from "@/lib/domain/demo-people";
 import { basePoints } from "@/lib/domain/plan/base-points";
 import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
@@ -40,10 +43,12 @@ const PURCHASE_HOUR_UTC = "18:00:00Z";
  * Imports a CDNOW history file: one member per customer, one purchase per
  * same-day occasion, points by the program's first published plan, expiry run
  * up to `now`. Re-running it adds nothing twice (external ids and order ids).
+ * `basket` turns an occasion into purchase lines (the demo's catalog); without
+ * it purchases have no lines, as in the CDNOW data.
  */
 export async function importCdnow(
   db: Executor,
-  input: { file: string; programSlug: string; programName?: string; shiftToToday?: boolean; now?: Date; onProgress?: ImportProgress },
+  input: { file: string; programSlug: string; programName?: string; shiftToToday?: boolean; now?: Date; onProgress?: ImportProgress; basket?: (occasion: CdnowOccasion) => BasketLine[] },
 ): Promise<ImportCdnowResult> {
   const now = input.now ?? new Date();
   const progress = input.onProgress ?? (() => {});
@@ -109,6 +114,7 @@ export async function importCdnow(
   }));
   for (let i = 0; i < rows.length; i += 20_000) {
     await insertPurchasesIgnoringExisting(db, rows.slice(i, i + 20_000));
+    if (input.basket) await insertPurchaseLinesIgnoringExisting(db, rows.slice(i, i + 20_000).flatMap((row, k) => linesOf(row, input.basket!(occasions[i + k]!))));
     progress("purchases", Math.min(i + 20_000, rows.length), rows.length);
   }
 
@@ -141,6 +147,12 @@ export async function importCdnow(
     pointsExpired: expired.points,
     dayShift: shift,
   };
+}
+
+/** Purchase lines with the purchase's points spread over them by amount (line refunds reverse their share). */
+function linesOf(row: { programId: string; orderId: string; pointsEarned: number }, basket: BasketLine[]): NewImportPurchaseLine[] {
+  const points = spreadPoints(row.pointsEarned, basket);
+  return basket.map((l, i) => ({ programId: row.programId, orderId: row.orderId, lineNo: i + 1, ...l, pointsEarned: points[i] ?? 0 }));
 }
 
 async function findOrCreateProgram(db: Executor, slug: string, name?: string): Promise<ProgramRow> {

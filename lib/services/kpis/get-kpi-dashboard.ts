@@ -20,7 +20,9 @@ import type { Actor } from "@/lib/auth/actor";
 import {
   averageTicketMinor,
   breakageRate,
+  bucketMargins,
   bucketPoints,
+  grossMargin,
   liabilityMinor,
   pickGranularity,
   purchaseFrequency,
@@ -29,6 +31,8 @@ import {
   retentionMatrix,
   type CohortRow,
   type Granularity,
+  type GrossMargin,
+  type MarginDay,
   type PointsDay,
 } from "@/lib/domain/analytics/kpis";
 import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
@@ -37,6 +41,9 @@ import { kpiFiltersSchema, type KpiFiltersInput } from "@/lib/validation/kpi-das
 import { refreshKpiRollups } from "./refresh-kpi-rollups";
 
 export const COHORT_MONTHS = 12;
+
+/** Purchases of members, or of non-members (tickets without a member), side by side on the dashboard. */
+export type MembershipGroup = { purchases: number; revenueMinor: number; averageTicketMinor: number | null; frequency: number | null; margin: GrossMargin | null };
 
 export type KpiDashboard = {
   program: { id: string; currency: string; locale: string; timeZone: string; pointValueMilli: number | null };
@@ -49,7 +56,13 @@ export type KpiDashboard = {
     pointsIssued: number; pointsRedeemed: number; pointsExpired: number; pointsReversed: number; outstandingPoints: number;
     repeatRate: number | null; averageTicketMinor: number | null; frequency: number | null;
     redemptionRate: number | null; breakage: number | null; liabilityMinor: number | null;
+    /** Gross margin where unit costs are known; null when no purchase of the period had one. */
+    margin: GrossMargin | null;
   };
+  /** Members' and non-members' purchases; a segment or tier filter leaves non-members out (`nonMembersFiltered`). */
+  byMembership: { members: MembershipGroup; nonMembers: MembershipGroup; nonMembersFiltered: boolean };
+  /** Margin per bucket (same granularity as the points), empty without known costs. */
+  marginSeries: MarginDay[];
   granularity: Granularity;
   points: PointsDay[];
   cohorts: CohortRow[];
@@ -114,6 +127,8 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   const milli = program.settings.pointValueMilli ?? null;
   const granularity = pickGranularity(from, to);
   const tierName = new Map(planTiers.map((x) => [x.key, x.name]));
+  const frequency = purchaseFrequency({ memberPurchases: t.memberPurchases, buyers: buyers.buyers });
+  const margin = grossMargin(t);
   return {
     program: { id: program.id, currency: program.currency, locale: program.locale, timeZone: program.timeZone, pointValueMilli: milli },
     filters: { from, to, store, channel: parsed.channel ?? null, segment, tier },
@@ -132,11 +147,14 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
       outstandingPoints,
       repeatRate: repeatPurchaseRate(buyers),
       averageTicketMinor: averageTicketMinor(t),
-      frequency: purchaseFrequency({ memberPurchases: t.memberPurchases, buyers: buyers.buyers }),
+      frequency,
       redemptionRate: redemptionRate({ issued: t.pointsIssued, reversed: t.pointsReversed, redeemed: t.pointsRedeemed }),
       breakage: breakageRate({ redeemed: t.pointsRedeemed, expired: t.pointsExpired }),
       liabilityMinor: milli === null ? null : liabilityMinor({ outstandingPoints, pointValueMilli: milli }),
+      margin,
     },
+    byMembership: { ...membershipGroups(t, frequency), nonMembersFiltered: Boolean(segment || tier) },
+    marginSeries: margin === null ? [] : bucketMargins(daily.map(marginDay), granularity),
     granularity,
     points: bucketPoints(daily.map((d) => ({ day: d.day, issued: d.pointsIssued, redeemed: d.pointsRedeemed, expired: d.pointsExpired })), granularity),
     cohorts: retentionMatrix(cohortCounts, { lastMonth: to, offsets: COHORT_MONTHS }).slice(-COHORT_MONTHS),
@@ -147,7 +165,37 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
 }
 
 function totals(daily: DailyTotals[]): Omit<DailyTotals, "day"> {
-  const t = { purchases: 0, memberPurchases: 0, revenueMinor: 0, memberRevenueMinor: 0, refundedMinor: 0, pointsIssued: 0, pointsRedeemed: 0, pointsExpired: 0, pointsReversed: 0, newEnrolments: 0 };
+  const t = {
+    purchases: 0, memberPurchases: 0, revenueMinor: 0, memberRevenueMinor: 0, refundedMinor: 0, pointsIssued: 0, pointsRedeemed: 0, pointsExpired: 0, pointsReversed: 0, newEnrolments: 0,
+    memberRefundedMinor: 0, costedPurchases: 0, memberCostedPurchases: 0, costedRevenueMinor: 0, memberCostedRevenueMinor: 0, costMinor: 0, memberCostMinor: 0,
+  };
   for (const d of daily) for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += d[k];
   return t;
+}
+
+/** The totals split into members' purchases and the rest (non-members'); frequency needs a member, so non-members have none. */
+function membershipGroups(t: Omit<DailyTotals, "day">, memberFrequency: number | null): { members: MembershipGroup; nonMembers: MembershipGroup } {
+  const group = (g: { purchases: number; revenueMinor: number; refundedMinor: number; costedPurchases: number; costedRevenueMinor: number; costMinor: number }, frequency: number | null): MembershipGroup => ({
+    purchases: g.purchases,
+    revenueMinor: g.revenueMinor,
+    averageTicketMinor: averageTicketMinor(g),
+    frequency,
+    margin: grossMargin(g),
+  });
+  return {
+    members: group({ purchases: t.memberPurchases, revenueMinor: t.memberRevenueMinor, refundedMinor: t.memberRefundedMinor, costedPurchases: t.memberCostedPurchases, costedRevenueMinor: t.memberCostedRevenueMinor, costMinor: t.memberCostMinor }, memberFrequency),
+    nonMembers: group({
+      purchases: t.purchases - t.memberPurchases,
+      revenueMinor: t.revenueMinor - t.memberRevenueMinor,
+      refundedMinor: t.refundedMinor - t.memberRefundedMinor,
+      costedPurchases: t.costedPurchases - t.memberCostedPurchases,
+      costedRevenueMinor: t.costedRevenueMinor - t.memberCostedRevenueMinor,
+      costMinor: t.costMinor - t.memberCostMinor,
+    }, null),
+  };
+}
+
+function marginDay(d: DailyTotals): MarginDay {
+  const members = d.memberCostedRevenueMinor - d.memberCostMinor;
+  return { day: d.day, members, nonMembers: d.costedRevenueMinor - d.costMinor - members };
 }

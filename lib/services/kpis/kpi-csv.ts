@@ -10,11 +10,13 @@ import { getKpiDashboard, type KpiDashboard } from "./get-kpi-dashboard";
 const PAGE = 2_000;
 
 export const KPI_CSV_COLUMNS = {
-  daily: ["day", "store_id", "store_code", "channel", "purchases", "member_purchases", "members_purchasing", "revenue_minor", "member_revenue_minor", "refunded_minor", "points_issued", "points_redeemed", "points_expired", "points_reversed", "new_enrolments"],
+  daily: ["day", "store_id", "store_code", "channel", "purchases", "member_purchases", "members_purchasing", "revenue_minor", "member_revenue_minor", "refunded_minor", "points_issued", "points_redeemed", "points_expired", "points_reversed", "new_enrolments",
+    "member_refunded_minor", "costed_purchases", "member_costed_purchases", "costed_revenue_minor", "member_costed_revenue_minor", "cost_minor", "member_cost_minor"],
   points: ["period_start", "points_issued", "points_redeemed", "points_expired"],
   cohorts: ["cohort", "members", ...Array.from({ length: 12 }, (_, k) => `month_${k}`)],
   tiers: ["tier", "members"],
   rewards: ["reward_id", "reward_es", "reward_en", "redemptions", "points"],
+  margin: ["period_start", "member_margin_minor", "non_member_margin_minor"],
 } as const;
 
 /**
@@ -50,16 +52,26 @@ export async function kpiCsvStream(db: Executor, actor: Actor, input: { programI
       if (rows.length < PAGE) done = true;
       const last = rows.at(-1);
       if (last) after = { day: String(last.day), storeId: String(last.store_id), channel: String(last.channel) };
-      if (rows.length) controller.enqueue(encoder.encode(rows.map((r) => csvLine(KPI_CSV_COLUMNS.daily.map((c) => (c === "store_id" && r[c] === "00000000-0000-0000-0000-000000000000" ? null : r[c]) ?? null))).join("")));
+      if (rows.length) controller.enqueue(encoder.encode(rows.map((r) => csvLine(KPI_CSV_COLUMNS.daily.map((c) => dailyCell(r, c)))).join("")));
       if (done) controller.close();
     },
   });
   return { stream, filename: `kpis-${table}-${dashboard.filters.from}-${dashboard.filters.to}.csv` };
 }
 
+const TEXT_COLUMNS = new Set(["day", "store_id", "store_code", "channel"]);
+
+function dailyCell(r: Record<string, string | number | null>, column: string): string | number | null {
+  const value = r[column] ?? null;
+  if (value === null || TEXT_COLUMNS.has(column)) return column === "store_id" && value === "00000000-0000-0000-0000-000000000000" ? null : value;
+  // Counts and amounts as numbers: PostgreSQL hands bigints over as text, and a negative margin (a day of refunds) must not be escaped as a formula.
+  return Number(value);
+}
+
 function smallTable(table: Exclude<keyof typeof KPI_CSV_COLUMNS, "daily">, d: KpiDashboard): (string | number | null)[][] {
   if (table === "points") return d.points.map((p) => [p.day, p.issued, p.redeemed, p.expired]);
   if (table === "cohorts") return d.cohorts.map((c) => [c.cohort, c.size, ...c.shares.map((s) => (s === null ? null : Number(s.toFixed(4))))]);
   if (table === "tiers") return d.tiers.map((t) => [t.key, t.members]);
+  if (table === "margin") return d.marginSeries.map((m) => [m.day, m.members, m.nonMembers]);
   return d.topRewards.map((r) => [r.rewardId, r.name.es, r.name.en, r.redemptions, r.points]);
 }

@@ -21,7 +21,8 @@ import { AnalyticsFilters } from "./_components/analytics-filters";
 import { CohortHeatmap } from "./_components/cohort-heatmap";
 import { filterQuery, pickFilterParams } from "./_components/filter-query";
 import { KpiCards } from "./_components/kpi-cards";
-import { ClvChart, PointsChart, TierChart } from "./_components/kpi-charts";
+import { ClvChart, MarginChart, PointsChart, TierChart } from "./_components/kpi-charts";
+import { MembershipCard } from "./_components/membership-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("AnalyticsDashboard"))("title") };
@@ -65,7 +66,21 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
       ) : (
         <>
           <KpiCards dashboard={dashboard} settingsHref={canEditSettings ? "/console/settings/program#point-value" : null} />
-          <Card className="mt-10" data-testid="points-card">
+          <div className="mt-10 grid gap-6 lg:grid-cols-2">
+            <MembershipCard dashboard={dashboard} />
+            <Card data-testid="margin-card">
+              <CardHeader title={t("margin.title")} description={t("margin.description", { granularity: dashboard.granularity })} action={exportLink("margin")} />
+              <CardBody>
+                {dashboard.marginSeries.length === 0 ? (
+                  <Empty text={t("margin.empty")} testId="margin-empty" />
+                ) : (
+                  <MarginChart data={dashboard.marginSeries} granularity={dashboard.granularity} currency={dashboard.program.currency} locale={nl}
+                    labels={{ members: t("margin.members"), nonMembers: t("margin.nonMembers") }} />
+                )}
+              </CardBody>
+            </Card>
+          </div>
+          <Card className="mt-6" data-testid="points-card">
             <CardHeader title={t("points.title")} description={t("points.description", { granularity: dashboard.granularity })} action={exportLink("points")} />
             <CardBody>
               {dashboard.points.length === 0 ? (
@@ -112,8 +127,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   );
 }
 
-function Empty({ text }: { text: string }) {
-  return <p className="py-10 text-center text-sm text-ink-subtle">{text}</p>;
+function Empty({ text, testId }: { text: string; testId?: string }) {
+  return <p className="py-10 text-center text-sm text-ink-subtle" data-testid={testId}>{text}</p>;
 }
 
 function monthLabel(locale: string) {

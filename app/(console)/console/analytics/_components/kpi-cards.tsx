@@ -7,6 +7,7 @@ import type { KpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
 
 /**
  * The headline KPIs of the filtered period; ratios without a denominator show "—".
+ * The margin card says so when no purchase of the period has a unit cost (never 0 %).
  * Without a cost per point the liability is unknown: the card says where it is
  * set, as a link for those who may set it (`settingsHref`).
  */
@@ -36,6 +37,10 @@ export function KpiCards({ dashboard, settingsHref }: { dashboard: KpiDashboard;
         <StatCard testId="kpi-frequency" icon="bag" label={t("kpis.frequency")}
           value={kpis.frequency === null ? none : t("kpis.frequencyValue", { value: new Intl.NumberFormat(nl, { maximumFractionDigits: 2 }).format(kpis.frequency) })}
           hint={t("kpis.frequencyHint")} />
+        <StatCard testId="kpi-margin" icon="trendingUp" label={t("kpis.margin")} value={kpis.margin?.rate == null ? none : pct(kpis.margin.rate)}
+          hint={kpis.margin === null ? <span className="whitespace-normal" data-testid="margin-unknown">{t("kpis.marginUnknown")}</span>
+            : kpis.margin.coverage === null ? money(kpis.margin.marginMinor)
+            : t("kpis.marginHint", { coverage: formatPercent(kpis.margin.coverage, nl) })} />
       </Section>
       <Section id="kpi-points" title={t("sections.points")}>
         <StatCard testId="kpi-redemption-rate" icon="gift" label={t("kpis.redemptionRate")} value={pct(kpis.redemptionRate)}

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatCount, formatMoney, formatPoints } from "@/lib/format";
+import { currencyMinorDigits, formatCount, formatMoney, formatPoints } from "@/lib/format";
 
 const BRAND = "#279787";
 const BRAND_LIGHT = "#7bcfbf";
@@ -43,6 +43,40 @@ export function PointsChart({ data, granularity, locale, labels }: PointsChartPr
           <Bar dataKey="issued" name={labels.issued} fill={BRAND} radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Bar dataKey="redeemed" name={labels.redeemed} fill={BRAND_LIGHT} radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Bar dataKey="expired" name={labels.expired} fill={ACCENT} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+type MarginChartProps = {
+  data: { day: string; members: number; nonMembers: number }[];
+  granularity: "day" | "week" | "month";
+  currency: string;
+  locale: string;
+  labels: { members: string; nonMembers: string };
+};
+
+/** Gross margin per bucket, members' and non-members' stacked; a group with no margin at all is left out of the legend. */
+export function MarginChart({ data, granularity, currency, locale, labels }: MarginChartProps) {
+  const scale = 10 ** currencyMinorDigits(currency);
+  const axisMoney = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+  const series = [
+    { key: "members" as const, name: labels.members, fill: BRAND },
+    { key: "nonMembers" as const, name: labels.nonMembers, fill: ACCENT },
+  ].filter((s) => data.some((d) => d[s.key] !== 0));
+  return (
+    <div className="h-72" data-testid="margin-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="18%">
+          <CartesianGrid vertical={false} stroke={GRID} />
+          <XAxis dataKey="day" tick={axis} tickLine={false} axisLine={{ stroke: GRID }} tickFormatter={(d: string) => dayLabel(d, granularity, locale)} minTickGap={12} />
+          <YAxis tick={axis} tickLine={false} axisLine={false} width={80} tickFormatter={(v: number) => axisMoney.format(v / scale)} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => dayLabel(String(d), granularity, locale)} formatter={(v) => formatMoney(Number(v), currency, locale)} cursor={{ fill: "#f3f4f6" }} />
+          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          {series.map((s, i) => (
+            <Bar key={s.key} dataKey={s.key} name={s.name} stackId="margin" fill={s.fill} radius={i === series.length - 1 ? [3, 3, 0, 0] : [0, 0, 0, 0]} isAnimationActive={false} />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </div>

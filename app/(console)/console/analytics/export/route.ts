@@ -6,7 +6,7 @@ import { readConsoleProgramChoice } from "@/app/_data/console-program-choice";
 import { kpiCsvStream } from "@/lib/services/kpis/kpi-csv";
 import { pickFilterParams } from "../_components/filter-query";
 
-/** CSV of one dashboard table (?table=daily|points|cohorts|tiers|rewards, same filters as the page); analytics:read + exports:read. */
+/** CSV of one dashboard table (?table=daily|points|cohorts|tiers|rewards|margin, same filters as the page); analytics:read + exports:read. */
 export async function GET(request: Request): Promise<Response> {
   const actor = await getCurrentActor();
   if (actor?.kind !== "user") return Response.json({ code: "unauthorized" }, { status: 401 });
