@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 import { tstz } from "./columns";
 
 /**
@@ -10,6 +10,10 @@ import { tstz } from "./columns";
  * COPY, refund or delete of a purchase, so it is always exact; never write it
  * from application code. A member with no row, or with `purchases` 0 (every
  * purchase refunded), has never bought.
+ *
+ * Its segment index, member_purchase_stats_segment_idx (program_id,
+ * member_id) holding every other column, is made in SQL (migration
+ * segment_stats_first_kept): Drizzle cannot declare INCLUDE columns.
  */
 export const memberPurchaseStats = pgTable("member_purchase_stats", {
   programId: uuid("program_id").notNull(),
@@ -19,7 +23,9 @@ export const memberPurchaseStats = pgTable("member_purchase_stats", {
   purchases: integer("purchases").notNull().default(0),
   /** Amount kept (amount − refunded) of the counted purchases, in minor units. */
   keptMinor: bigint("kept_minor", { mode: "number" }).notNull().default(0),
-}, (t) => [
-  primaryKey({ columns: [t.programId, t.memberId] }),
-  index("member_purchase_stats_last_idx").on(t.programId, t.lastPurchaseAt),
-]);
+  /**
+   * Amount kept of the purchases made at first_purchase_at (one, unless several share that moment):
+   * a window that starts after the first purchase holds at most kept_minor − first_kept_minor.
+   */
+  firstKeptMinor: bigint("first_kept_minor", { mode: "number" }).notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.programId, t.memberId] })]);
