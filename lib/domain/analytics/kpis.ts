@@ -144,14 +144,17 @@ export type PointsDay = { day: string; issued: number; redeemed: number; expired
 
 /** Sums daily points into buckets, in date order. */
 export function bucketPoints(days: PointsDay[], granularity: Granularity): PointsDay[] {
-  const buckets = new Map<string, PointsDay>();
+  return bucketSums(days, granularity);
+}
+
+/** Sums every numeric field of daily rows into buckets of `granularity`, in date order. */
+function bucketSums<T extends { day: string }>(days: T[], granularity: Granularity): T[] {
+  const buckets = new Map<string, T>();
   for (const d of days) {
     const key = bucketStart(d.day, granularity);
-    const b = buckets.get(key) ?? { day: key, issued: 0, redeemed: 0, expired: 0 };
-    b.issued += d.issued;
-    b.redeemed += d.redeemed;
-    b.expired += d.expired;
-    buckets.set(key, b);
+    const b = buckets.get(key);
+    if (!b) buckets.set(key, { ...d, day: key });
+    else for (const k of Object.keys(d) as (keyof T)[]) if (k !== "day") (b[k] as number) += d[k] as number;
   }
   return [...buckets.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
@@ -173,13 +176,5 @@ export type MarginDay = { day: string; members: number; nonMembers: number };
 
 /** Sums daily margins (minor units) of members and non-members into buckets, in date order. */
 export function bucketMargins(days: MarginDay[], granularity: Granularity): MarginDay[] {
-  const buckets = new Map<string, MarginDay>();
-  for (const d of days) {
-    const key = bucketStart(d.day, granularity);
-    const b = buckets.get(key) ?? { day: key, members: 0, nonMembers: 0 };
-    b.members += d.members;
-    b.nonMembers += d.nonMembers;
-    buckets.set(key, b);
-  }
-  return [...buckets.values()].sort((a, b) => a.day.localeCompare(b.day));
+  return bucketSums(days, granularity);
 }
