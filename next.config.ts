@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "postgres"],
   // A separate build folder per checkout or worker (NEXT_DIST_DIR) lets builds run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Only for parallel local work on a shared tree; `npm test` and CI always typecheck.
+  // Set by `npm test` once its own typecheck step has passed on the same tree, and for parallel local work.
   typescript: { ignoreBuildErrors: process.env.LAZO_SKIP_BUILD_TYPECHECK === "1" },
   poweredByHeader: false,
   typedRoutes: false,

@@ -26,6 +26,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           maxWorkers: 2,
+          globalSetup: ["tests/support/pglite-snapshot.ts"],
         },
       },
     ],

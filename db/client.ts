@@ -34,6 +34,8 @@ export type OpenOptions = {
   holder?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** For an in-memory PGlite: start from this dump of a data folder instead of an empty one (skips initdb). */
+  loadDataDir?: Blob;
 };
 
 export function defaultDataDir(): string {
@@ -42,7 +44,7 @@ export function defaultDataDir(): string {
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir ?? defaultDataDir(), options.holder ?? "another Lazo process");
+  return openPglite(options.dataDir ?? defaultDataDir(), options.holder ?? "another Lazo process", options.loadDataDir);
 }
 
 function openPostgres(url: string, max: number): Database {
@@ -59,11 +61,11 @@ function openPostgres(url: string, max: number): Database {
   };
 }
 
-async function openPglite(dataDir: string, holder: string): Promise<Database> {
+async function openPglite(dataDir: string, holder: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : acquireDataDirLock(dataDir, holder);
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
+    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm }, ...(inMemory && loadDataDir ? { loadDataDir } : {}) });
     const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Executor;
     return {
       db,

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import type { ProgramRow } from "@/db/queries/programs";
@@ -20,9 +22,15 @@ import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
 export async function openTestDatabase(options: { isolated?: boolean } = {}): Promise<Database> {
   const url = process.env.DATABASE_URL || undefined;
   if (url && options.isolated) return openIsolatedDatabase(url);
-  const database = await openDatabase(url ? { url, maxConnections: 20 } : { dataDir: "memory://" });
+  const database = await openDatabase(url ? { url, maxConnections: 20 } : { dataDir: "memory://", loadDataDir: migratedSnapshot() });
   await migrateDatabase(database);
   return database;
+}
+
+/** The migrated embedded database the global setup dumped (tests/support/pglite-snapshot.ts), when there is one. */
+function migratedSnapshot(): Blob | undefined {
+  const file = inject("pgliteSnapshot");
+  return file ? new Blob([fs.readFileSync(file)]) : undefined;
 }
 
 async function openIsolatedDatabase(serverUrl: string): Promise<Database> {
