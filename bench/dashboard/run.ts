@@ -12,9 +12,9 @@ import { parseArgs } from "node:util";
 import { wholeNumberOptions } from "../support/options";
 import {
   binClv,
-  countBuyers,
+  countBuyersAndActives,
   countCohorts,
-  countMembersAndActives,
+  countMembers,
   countMembersPerTier,
   listTopRewards,
   sumDaily,
@@ -39,8 +39,8 @@ const TARGET_MS = 300;
 /** The dashboard's queries by name, as getKpiDashboard runs them once its filters are resolved. */
 const QUERIES: Record<string, (db: Executor, f: KpiQueryFilter) => Promise<unknown>> = {
   "daily totals (rollup)": sumDaily,
-  "members and actives": countMembersAndActives,
-  buyers: countBuyers,
+  members: countMembers,
+  "buyers and actives": countBuyersAndActives,
   "outstanding points": sumOutstandingPoints,
   cohorts: countCohorts,
   "members per tier": countMembersPerTier,

@@ -92,32 +92,66 @@ export async function getActivityBounds(db: Executor, programId: string): Promis
   return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
 
-/** Members enrolled by the end of the range, and distinct buyers in the 30 and 90 days ending then. */
-export async function countMembersAndActives(db: Executor, f: KpiQueryFilter) {
+/**
+ * Members enrolled by the end of the range. Without a segment or tier filter
+ * from the rollup's enrolments (every member counts on their enrolment day);
+ * with one, from the members themselves.
+ */
+export async function countMembers(db: Executor, f: KpiQueryFilter): Promise<number> {
   const memberOf = memberSubquery(f);
-  const of = (column: SQL) => (memberOf ? sql`and ${column} in (${memberOf})` : sql``);
-  const end = localStart(f, sql`(${f.to}::date + 1)`);
-  const [members] = await selectRows<{ n: number }>(db, sql`
-    select count(*)::int as n from members m where m.program_id = ${f.programId} and m.enrolled_at < ${end} ${of(sql`m.id`)}`);
-  const [active] = await selectRows<{ a30: number; a90: number }>(db, sql`
-    select count(distinct p.member_id) filter (where p.occurred_at >= ${localStart(f, sql`(${f.to}::date - 29)`)})::int as a30,
-      count(distinct p.member_id)::int as a90
-    from purchases p
-    where p.program_id = ${f.programId} and p.member_id is not null
-      and p.occurred_at >= ${localStart(f, sql`(${f.to}::date - 89)`)} and p.occurred_at < ${end} ${dims(f, "p")} ${of(sql`p.member_id`)}`);
-  return { members: Number(members?.n ?? 0), active30: Number(active?.a30 ?? 0), active90: Number(active?.a90 ?? 0) };
+  const [row] = memberOf
+    ? await selectRows<{ n: string }>(db, sql`
+        select count(*)::text as n from members m
+        where m.program_id = ${f.programId} and m.enrolled_at < ${localStart(f, sql`(${f.to}::date + 1)`)} and m.id in (${memberOf})`)
+    : await selectRows<{ n: string }>(db, sql`
+        select coalesce(sum(r.new_enrolments), 0)::text as n from kpi_daily_rollups r where r.program_id = ${f.programId} and r.day <= ${f.to}::date`);
+  return Number(row?.n ?? 0);
 }
 
-/** Members who bought in the range, and those who bought at least twice. */
-export async function countBuyers(db: Executor, f: KpiQueryFilter): Promise<{ buyers: number; repeatBuyers: number }> {
+export type BuyerCounts = {
+  /** Members who bought in the 30 and 90 days ending on the range's last day. */
+  active30: number;
+  active90: number;
+  /** Members who bought in the range, and those who bought in it at least twice. */
+  buyers: number;
+  repeatBuyers: number;
+};
+
+/**
+ * Distinct buying members, counting purchases not refunded in full. When no
+ * purchase of the program is dated at or after the range's end (the usual
+ * dashboard, which runs to the last day with activity) and there is no store
+ * or channel filter, every member's latest two purchases fall inside the
+ * counted period or before it, so each member's summary (member_purchase_stats:
+ * last and second-latest purchase) says whether they bought in a window and
+ * whether twice: one row per member instead of every purchase of the range.
+ * Otherwise the purchases of the range are grouped per member.
+ */
+export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Promise<BuyerCounts> {
   const memberOf = memberSubquery(f);
-  const [row] = await selectRows<{ buyers: number; repeat: number }>(db, sql`
-    select count(*)::int as buyers, count(*) filter (where n >= 2)::int as repeat from (
-      select p.member_id, count(*) as n from purchases p
-      where p.program_id = ${f.programId} and p.member_id is not null and ${rangeOn(f, sql`p.occurred_at`)} ${dims(f, "p")}
-        ${memberOf ? sql`and p.member_id in (${memberOf})` : sql``}
-      group by p.member_id) b`);
-  return { buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeat ?? 0) };
+  const end = localStart(f, sql`(${f.to}::date + 1)`);
+  const start = localStart(f, sql`${f.from}::date`);
+  const start30 = localStart(f, sql`(${f.to}::date - 29)`);
+  const start90 = localStart(f, sql`(${f.to}::date - 89)`);
+  const [later] = f.storeId || f.channel
+    ? [{ found: true }]
+    : await selectRows<{ found: boolean }>(db, sql`select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${end}) as found`);
+  const [row] = later?.found
+    ? await selectRows<Record<keyof BuyerCounts, number>>(db, sql`
+        select count(*) filter (where b.last_at >= ${start30})::int as "active30", count(*) filter (where b.last_at >= ${start90})::int as "active90",
+          count(*) filter (where b.in_range >= 1)::int as "buyers", count(*) filter (where b.in_range >= 2)::int as "repeatBuyers"
+        from (
+          select p.member_id, max(p.occurred_at) as last_at, count(*) filter (where p.occurred_at >= ${start}) as in_range from purchases p
+          where p.program_id = ${f.programId} and p.member_id is not null and p.status <> 'refunded'
+            and p.occurred_at >= least(${start}, ${start90}) and p.occurred_at < ${end} ${dims(f, "p")}
+            ${memberOf ? sql`and p.member_id in (${memberOf})` : sql``}
+          group by p.member_id) b`)
+    : await selectRows<Record<keyof BuyerCounts, number>>(db, sql`
+        select count(*) filter (where s.last_purchase_at >= ${start30})::int as "active30", count(*) filter (where s.last_purchase_at >= ${start90})::int as "active90",
+          count(*) filter (where s.last_purchase_at >= ${start})::int as "buyers", count(*) filter (where s.previous_purchase_at >= ${start})::int as "repeatBuyers"
+        from member_purchase_stats s
+        where s.program_id = ${f.programId} ${memberOf ? sql`and s.member_id in (${memberOf})` : sql``}`);
+  return { active30: Number(row?.active30 ?? 0), active90: Number(row?.active90 ?? 0), buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeatBuyers ?? 0) };
 }
 
 /** Points members hold now (available + pending): the liability. */

@@ -20,6 +20,11 @@ export const memberPurchaseStats = pgTable("member_purchase_stats", {
   memberId: uuid("member_id").notNull(),
   firstPurchaseAt: tstz("first_purchase_at"),
   lastPurchaseAt: tstz("last_purchase_at"),
+  /**
+   * When the member's second-latest counted purchase was made (equal to last_purchase_at when two share that
+   * moment; null with fewer than two): a member bought at least twice since T exactly when this is ≥ T.
+   */
+  previousPurchaseAt: tstz("previous_purchase_at"),
   purchases: integer("purchases").notNull().default(0),
   /** Amount kept (amount − refunded) of the counted purchases, in minor units. */
   keptMinor: bigint("kept_minor", { mode: "number" }).notNull().default(0),

@@ -3,9 +3,9 @@ import { listStores } from "@/db/queries/overview";
 import { listSegments } from "@/db/queries/segments";
 import {
   binClv,
-  countBuyers,
+  countBuyersAndActives,
   countCohorts,
-  countMembersAndActives,
+  countMembers,
   countMembersPerTier,
   getActivityBounds,
   listTopRewards,
@@ -91,7 +91,8 @@ function defaultRange(today: string, last: string | null): { from: string; to: s
 /**
  * Everything the analytics dashboard shows for a filter set (analytics:read).
  * Brings the rollup up to date first (cheap when nothing changed), then reads
- * day totals from it and member-level figures from the base tables.
+ * day totals from it and member-level figures from the members' summaries or
+ * the base tables (docs/ANALYTICS.md, "Member counts").
  */
 export async function getKpiDashboard(db: Executor, actor: Actor, input: { programId: string; filters: KpiFiltersInput }, now = new Date()): Promise<KpiDashboard> {
   const program = await authorizeProgram(db, actor, "analytics:read", input.programId);
@@ -115,8 +116,8 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   const f: KpiQueryFilter = { programId: program.id, timeZone: program.timeZone, from, to, storeId: store, channel: parsed.channel ?? null, segmentId: segment, tierKey: tier };
 
   const daily = await sumDaily(db, f);
-  const people = await countMembersAndActives(db, f);
-  const buyers = await countBuyers(db, f);
+  const members = await countMembers(db, f);
+  const { buyers, repeatBuyers, active30, active90 } = await countBuyersAndActives(db, f);
   const outstandingPoints = await sumOutstandingPoints(db, f);
   const cohortCounts = await countCohorts(db, f);
   const tierCounts = await countMembersPerTier(db, f);
@@ -127,7 +128,7 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   const milli = program.settings.pointValueMilli ?? null;
   const granularity = pickGranularity(from, to);
   const tierName = new Map(planTiers.map((x) => [x.key, x.name]));
-  const frequency = purchaseFrequency({ memberPurchases: t.memberPurchases, buyers: buyers.buyers });
+  const frequency = purchaseFrequency({ memberPurchases: t.memberPurchases, buyers });
   const margin = grossMargin(t);
   return {
     program: { id: program.id, currency: program.currency, locale: program.locale, timeZone: program.timeZone, pointValueMilli: milli },
@@ -135,17 +136,20 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
     options: { stores: stores.map((s) => ({ id: s.id, name: s.name })), segments: segments.map((s) => ({ id: s.id, name: s.name })), tiers: planTiers },
     hasData: bounds !== null,
     kpis: {
-      ...people,
+      members,
+      active30,
+      active90,
       newEnrolments: t.newEnrolments,
       purchases: t.purchases,
       revenueMinor: t.revenueMinor,
-      ...buyers,
+      buyers,
+      repeatBuyers,
       pointsIssued: t.pointsIssued,
       pointsRedeemed: t.pointsRedeemed,
       pointsExpired: t.pointsExpired,
       pointsReversed: t.pointsReversed,
       outstandingPoints,
-      repeatRate: repeatPurchaseRate(buyers),
+      repeatRate: repeatPurchaseRate({ buyers, repeatBuyers }),
       averageTicketMinor: averageTicketMinor(t),
       frequency,
       redemptionRate: redemptionRate({ issued: t.pointsIssued, reversed: t.pointsReversed, redeemed: t.pointsRedeemed }),

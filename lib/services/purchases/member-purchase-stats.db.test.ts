@@ -29,13 +29,14 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
-type Stats = { firstPurchaseAt: Date | null; lastPurchaseAt: Date | null; purchases: number; keptMinor: number; firstKeptMinor: number };
+type Stats = { firstPurchaseAt: Date | null; lastPurchaseAt: Date | null; previousPurchaseAt: Date | null; purchases: number; keptMinor: number; firstKeptMinor: number };
 
 async function stored(memberId: string): Promise<Stats | undefined> {
   const [row] = await database.db
     .select({
       firstPurchaseAt: memberPurchaseStats.firstPurchaseAt,
       lastPurchaseAt: memberPurchaseStats.lastPurchaseAt,
+      previousPurchaseAt: memberPurchaseStats.previousPurchaseAt,
       purchases: memberPurchaseStats.purchases,
       keptMinor: memberPurchaseStats.keptMinor,
       firstKeptMinor: memberPurchaseStats.firstKeptMinor,
@@ -47,16 +48,18 @@ async function stored(memberId: string): Promise<Stats | undefined> {
 
 /** The summary as the segment compiler's rules define it, straight from the purchases. */
 async function recomputed(memberId: string): Promise<Stats> {
-  const [row] = await selectRows<{ first_at: string | null; last_at: string | null; n: number; kept: string; first_kept: string }>(
+  const [row] = await selectRows<{ first_at: string | null; last_at: string | null; previous_at: string | null; n: number; kept: string; first_kept: string }>(
     database.db,
     sql`with counted as (select * from purchases where program_id = ${programId}::uuid and member_id = ${memberId}::uuid and status <> 'refunded')
-        select min(occurred_at) as first_at, max(occurred_at) as last_at, count(*)::int as n, coalesce(sum(amount_minor - refunded_minor), 0)::bigint as kept,
+        select min(occurred_at) as first_at, max(occurred_at) as last_at,
+          (select occurred_at from counted order by occurred_at desc offset 1 limit 1) as previous_at, count(*)::int as n, coalesce(sum(amount_minor - refunded_minor), 0)::bigint as kept,
           coalesce((select sum(amount_minor - refunded_minor) from counted where occurred_at = (select min(occurred_at) from counted)), 0)::bigint as first_kept
         from counted`,
   );
   return {
     firstPurchaseAt: row!.first_at ? new Date(row!.first_at) : null,
     lastPurchaseAt: row!.last_at ? new Date(row!.last_at) : null,
+    previousPurchaseAt: row!.previous_at ? new Date(row!.previous_at) : null,
     purchases: Number(row!.n),
     keptMinor: Number(row!.kept),
     firstKeptMinor: Number(row!.first_kept),
@@ -85,7 +88,7 @@ describe("member purchase summary", () => {
 
     const older = await buy(memberId, 40_000, daysAgo(60));
     const latest = await buy(memberId, 10_000, daysAgo(5));
-    await expectExact(memberId, { firstPurchaseAt: daysAgo(60), lastPurchaseAt: daysAgo(5), purchases: 2, keptMinor: 50_000, firstKeptMinor: 40_000 });
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(60), lastPurchaseAt: daysAgo(5), previousPurchaseAt: daysAgo(60), purchases: 2, keptMinor: 50_000, firstKeptMinor: 40_000 });
     expect(await countOf({ type: "lastPurchase", op: "lte", days: 30 })).toBe(recentBuyers + 1);
 
     // A partial refund keeps the purchase: only what was kept changes.
@@ -93,17 +96,17 @@ describe("member purchase summary", () => {
     const [partly] = await database.db.select().from(purchases).where(and(eq(purchases.programId, programId), eq(purchases.orderId, latest)));
     expect(partly).toMatchObject({ status: "partially_refunded" });
     expect(partly!.refundedMinor).toBeGreaterThan(0);
-    await expectExact(memberId, { firstPurchaseAt: daysAgo(60), lastPurchaseAt: daysAgo(5), purchases: 2, keptMinor: 50_000 - partly!.refundedMinor, firstKeptMinor: 40_000 });
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(60), lastPurchaseAt: daysAgo(5), previousPurchaseAt: daysAgo(60), purchases: 2, keptMinor: 50_000 - partly!.refundedMinor, firstKeptMinor: 40_000 });
 
     // Refunding the rest drops the purchase: the last purchase moves back to the older one.
     await refundPurchase(database.db, system, { programId, orderId: latest }, NOW);
-    await expectExact(memberId, { firstPurchaseAt: daysAgo(60), lastPurchaseAt: daysAgo(60), purchases: 1, keptMinor: 40_000, firstKeptMinor: 40_000 });
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(60), lastPurchaseAt: daysAgo(60), previousPurchaseAt: null, purchases: 1, keptMinor: 40_000, firstKeptMinor: 40_000 });
     expect(await countOf({ type: "lastPurchase", op: "lte", days: 30 })).toBe(recentBuyers);
 
     // Every purchase refunded: the member has never bought, for "last purchase ≥ N days ago" too.
     const lapsed = await countOf({ type: "lastPurchase", op: "gte", days: 30 });
     await refundPurchase(database.db, system, { programId, orderId: older }, NOW);
-    await expectExact(memberId, { firstPurchaseAt: null, lastPurchaseAt: null, purchases: 0, keptMinor: 0, firstKeptMinor: 0 });
+    await expectExact(memberId, { firstPurchaseAt: null, lastPurchaseAt: null, previousPurchaseAt: null, purchases: 0, keptMinor: 0, firstKeptMinor: 0 });
     expect(await countOf({ type: "lastPurchase", op: "gte", days: 30 })).toBe(lapsed - 1);
   });
 
@@ -126,14 +129,14 @@ describe("member purchase summary", () => {
       .insert(purchases)
       .values([row(a, 20_000, daysAgo(400)), row(a, 7_000, daysAgo(1), true), row(b, 3_000, daysAgo(2)), row(b, 4_000, daysAgo(3)), row(null, 9_000, daysAgo(1))])
       .returning();
-    await expectExact(a, { firstPurchaseAt: daysAgo(400), lastPurchaseAt: daysAgo(10), purchases: 2, keptMinor: 5_000 + 19_000, firstKeptMinor: 19_000 });
-    await expectExact(b, { firstPurchaseAt: daysAgo(3), lastPurchaseAt: daysAgo(2), purchases: 2, keptMinor: 2_000 + 3_000, firstKeptMinor: 3_000 });
+    await expectExact(a, { firstPurchaseAt: daysAgo(400), lastPurchaseAt: daysAgo(10), previousPurchaseAt: daysAgo(400), purchases: 2, keptMinor: 5_000 + 19_000, firstKeptMinor: 19_000 });
+    await expectExact(b, { firstPurchaseAt: daysAgo(3), lastPurchaseAt: daysAgo(2), previousPurchaseAt: daysAgo(3), purchases: 2, keptMinor: 2_000 + 3_000, firstKeptMinor: 3_000 });
 
     // Deleting b's latest purchase and moving a's oldest to b both recount.
     await database.db.delete(purchases).where(and(eq(purchases.programId, programId), eq(purchases.id, inserted[2]!.id)));
     await database.db.update(purchases).set({ memberId: b }).where(and(eq(purchases.programId, programId), eq(purchases.id, inserted[0]!.id)));
-    await expectExact(a, { firstPurchaseAt: daysAgo(10), lastPurchaseAt: daysAgo(10), purchases: 1, keptMinor: 5_000, firstKeptMinor: 5_000 });
-    await expectExact(b, { firstPurchaseAt: daysAgo(400), lastPurchaseAt: daysAgo(3), purchases: 2, keptMinor: 19_000 + 3_000, firstKeptMinor: 19_000 });
+    await expectExact(a, { firstPurchaseAt: daysAgo(10), lastPurchaseAt: daysAgo(10), previousPurchaseAt: null, purchases: 1, keptMinor: 5_000, firstKeptMinor: 5_000 });
+    await expectExact(b, { firstPurchaseAt: daysAgo(400), lastPurchaseAt: daysAgo(3), previousPurchaseAt: daysAgo(400), purchases: 2, keptMinor: 19_000 + 3_000, firstKeptMinor: 19_000 });
   });
 
   it("sums the first moment's purchases when several share it, across statements, and moves it on refunds", async () => {
@@ -142,17 +145,35 @@ describe("member purchase summary", () => {
     const first = daysAgo(30);
     // Two at the first moment in one statement, a later one, then a third at the first moment in another statement.
     await database.db.insert(purchases).values([row(1_000, first), row(2_000, first), row(8_000, daysAgo(3))]);
-    await expectExact(memberId, { firstPurchaseAt: first, lastPurchaseAt: daysAgo(3), purchases: 3, keptMinor: 11_000, firstKeptMinor: 3_000 });
+    await expectExact(memberId, { firstPurchaseAt: first, lastPurchaseAt: daysAgo(3), previousPurchaseAt: first, purchases: 3, keptMinor: 11_000, firstKeptMinor: 3_000 });
     const [tied] = await database.db.insert(purchases).values(row(4_000, first)).returning();
-    await expectExact(memberId, { firstPurchaseAt: first, lastPurchaseAt: daysAgo(3), purchases: 4, keptMinor: 15_000, firstKeptMinor: 7_000 });
+    await expectExact(memberId, { firstPurchaseAt: first, lastPurchaseAt: daysAgo(3), previousPurchaseAt: first, purchases: 4, keptMinor: 15_000, firstKeptMinor: 7_000 });
     // An earlier purchase takes over the first moment; a later one leaves it.
     const [earlier] = await database.db.insert(purchases).values(row(500, daysAgo(40))).returning();
     await database.db.insert(purchases).values(row(600, daysAgo(20)));
-    await expectExact(memberId, { firstPurchaseAt: daysAgo(40), lastPurchaseAt: daysAgo(3), purchases: 6, keptMinor: 16_100, firstKeptMinor: 500 });
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(40), lastPurchaseAt: daysAgo(3), previousPurchaseAt: daysAgo(20), purchases: 6, keptMinor: 16_100, firstKeptMinor: 500 });
     // Refunding it in full gives the first moment back to the three tied purchases, less what one of them refunded.
     await refundPurchase(database.db, system, { programId, orderId: earlier!.orderId }, NOW);
     await database.db.update(purchases).set({ refundedMinor: 1_000, status: "partially_refunded" }).where(and(eq(purchases.programId, programId), eq(purchases.id, tied!.id)));
-    await expectExact(memberId, { firstPurchaseAt: first, lastPurchaseAt: daysAgo(3), purchases: 5, keptMinor: 14_600, firstKeptMinor: 6_000 });
+    await expectExact(memberId, { firstPurchaseAt: first, lastPurchaseAt: daysAgo(3), previousPurchaseAt: daysAgo(20), purchases: 5, keptMinor: 14_600, firstKeptMinor: 6_000 });
+  });
+
+  it("keeps the second-latest moment across statements, ties and deletes", async () => {
+    const { id: memberId } = await makeMember(database, programId);
+    const row = (amountMinor: number, at: Date) => ({ programId, memberId, orderId: `O-${randomUUID()}`, channel: "pos" as const, amountMinor, currency: "MXN", occurredAt: at });
+    await buy(memberId, 1_000, daysAgo(50));
+    // A batch with two purchases later than the member's latest: both move up.
+    await database.db.insert(purchases).values([row(2_000, daysAgo(10)), row(3_000, daysAgo(5))]);
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(50), lastPurchaseAt: daysAgo(5), previousPurchaseAt: daysAgo(10), purchases: 3, keptMinor: 6_000, firstKeptMinor: 1_000 });
+    // One between the two latest replaces the second; one at the latest moment ties with it.
+    await database.db.insert(purchases).values(row(4_000, daysAgo(7)));
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(50), lastPurchaseAt: daysAgo(5), previousPurchaseAt: daysAgo(7), purchases: 4, keptMinor: 10_000, firstKeptMinor: 1_000 });
+    const [tied] = await database.db.insert(purchases).values(row(5_000, daysAgo(5))).returning();
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(50), lastPurchaseAt: daysAgo(5), previousPurchaseAt: daysAgo(5), purchases: 5, keptMinor: 15_000, firstKeptMinor: 1_000 });
+    // An older one changes neither; deleting the tie gives the second place back.
+    await database.db.insert(purchases).values(row(6_000, daysAgo(30)));
+    await database.db.delete(purchases).where(and(eq(purchases.programId, programId), eq(purchases.id, tied!.id)));
+    await expectExact(memberId, { firstPurchaseAt: daysAgo(50), lastPurchaseAt: daysAgo(5), previousPurchaseAt: daysAgo(7), purchases: 5, keptMinor: 16_000, firstKeptMinor: 1_000 });
   });
 
   it("answers 'bought in the window' (≥ 1 or ≤ 0 purchases) from the summary, refunds left out", async () => {

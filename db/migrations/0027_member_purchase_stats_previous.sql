@@ -1,0 +1,1 @@
+ALTER TABLE "member_purchase_stats" ADD COLUMN "previous_purchase_at" timestamp with time zone;
