@@ -38,6 +38,8 @@ async function openIsolatedDatabase(serverUrl: string): Promise<Database> {
   const name = `${target.pathname.slice(1)}_iso_${randomUUID().slice(0, 8)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
+  // Like CI's own database (.ci/run): a throwaway, so commits need not wait for the disk.
+  await admin.unsafe(`alter database "${name}" set synchronous_commit = off`);
   target.pathname = `/${name}`;
   const database = await openDatabase({ url: target.toString(), maxConnections: 20 });
   await migrateDatabase(database);
