@@ -50,7 +50,10 @@ export default defineConfig({
   use: {
     baseURL,
     locale: "es-MX",
-    trace: "retain-on-failure",
+    // Tracing records a screencast of every test (a fifth of the browser's CPU here): only when asked (E2E_TRACE=1).
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
+    // The app honours reduced motion (app/globals.css): nothing pulses or animates while a test waits.
+    reducedMotion: "reduce",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
   },
