@@ -8,7 +8,7 @@ export function registerRollupCommands(cli: Command) {
   const rollups = cli.command("rollups").description("The daily KPI rollups behind the analytics dashboard");
   rollups
     .command("rebuild")
-    .description("Recompute the rollup of one program (or all) from the base tables")
+    .description("Recompute the rollup and the cohort heatmap's member-months of one program (or all) from the base tables")
     .option("--program <slug>", "one program only")
     .action((options: { program?: string }) =>
       runWithDatabase(async ({ db }) => {
@@ -16,14 +16,14 @@ export function registerRollupCommands(cli: Command) {
         for (const programId of ids) {
           const started = performance.now();
           const done = await rebuildKpiRollups(db, { programId });
-          console.log(`${programId}: ${done.rows} rollup rows in ${Math.round(performance.now() - started)} ms`);
+          console.log(`${programId}: ${done.rows} rollup rows, ${done.memberMonths} member-months in ${Math.round(performance.now() - started)} ms`);
         }
         return 0;
       }),
     );
   rollups
     .command("verify")
-    .description("Compare the stored rollup with a fresh recomputation; exit 1 on any difference")
+    .description("Compare the stored rollup and cohort heatmap with a fresh recomputation; exit 1 on any difference")
     .option("--program <slug>", "one program only")
     .action((options: { program?: string }) =>
       runWithDatabase(async ({ db }) => {
@@ -32,7 +32,13 @@ export function registerRollupCommands(cli: Command) {
         for (const programId of ids) {
           const result = await verifyKpiRollups(db, { programId });
           ok &&= result.ok;
-          console.log(`${programId}: ${result.ok ? "ok" : "DIFFERS"} (${result.rows} rows${result.ok ? "" : `; days ${result.differingDays.slice(0, 20).join(", ")}`})`);
+          const { cohorts } = result;
+          const differences = [
+            result.differingDays.length ? `; days ${result.differingDays.slice(0, 20).join(", ")}` : "",
+            cohorts.differingMonths.length ? `; member-months ${cohorts.differingMonths.join(", ")}` : "",
+            cohorts.differingCells.length ? `; cohort cells (stored/fresh) ${cohorts.differingCells.join(", ")}` : "",
+          ].join("");
+          console.log(`${programId}: ${result.ok ? "ok" : "DIFFERS"} (${result.rows} rows, ${cohorts.memberMonths} member-months${differences})`);
         }
         return ok ? 0 : 1;
       }),

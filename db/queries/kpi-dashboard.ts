@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { selectRows } from "../rows";
 import type { Executor } from "../types";
 import type { LocalizedText } from "../schema/tenancy";
+import { cells, counted, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
 import { factsSql } from "./kpi-rollups";
 
 /** The dashboard's filters, resolved: local days from..to (inclusive) and optional dimensions. */
@@ -163,14 +164,25 @@ export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter): Pro
   return Number(row?.n ?? 0);
 }
 
-/** Buyers per first-purchase month (cohort) and month offset, for cohorts starting in the 24 months to the range's end. */
-export async function countCohorts(db: Executor, f: KpiQueryFilter): Promise<{ cohort: string; offset: number; members: number }[]> {
+/**
+ * Buyers per first-purchase month (cohort) and month offset, for cohorts
+ * starting in the 24 months to the range's end, counting purchases made before
+ * its end and not refunded in full. Without filters from the incrementally kept
+ * rollup (kpi_cohort_counts); with a store, channel, segment or tier, from the purchases.
+ */
+export async function countCohorts(db: Executor, f: KpiQueryFilter): Promise<CohortCell[]> {
+  if (!f.storeId && !f.channel && !f.segmentId && !f.tierKey) return countCohortsFromRollup(db, f);
+  return countCohortsFromPurchases(db, f);
+}
+
+/** countCohorts from the purchases themselves, for any filter (the rollup path gives the same cells unfiltered). */
+export async function countCohortsFromPurchases(db: Executor, f: KpiQueryFilter): Promise<CohortCell[]> {
   const memberOf = memberSubquery(f);
   const rows = await selectRows<{ cohort: string; offset: number; members: number }>(db, sql`
     with months as (
       select distinct p.member_id, date_trunc('month', p.occurred_at at time zone ${f.timeZone})::date as month
       from purchases p
-      where p.program_id = ${f.programId} and p.member_id is not null and p.occurred_at < ${localStart(f, sql`(${f.to}::date + 1)`)}
+      where p.program_id = ${f.programId} and p.member_id is not null and ${counted("p")} and p.occurred_at < ${localStart(f, sql`(${f.to}::date + 1)`)}
         ${dims(f, "p")} ${memberOf ? sql`and p.member_id in (${memberOf})` : sql``}
     ), firsts as (select member_id, min(month) as cohort from months group by member_id)
     select to_char(fi.cohort, 'YYYY-MM') as cohort,
@@ -179,7 +191,7 @@ export async function countCohorts(db: Executor, f: KpiQueryFilter): Promise<{ c
     from months mo join firsts fi using (member_id)
     where fi.cohort >= (date_trunc('month', ${f.to}::date) - interval '23 months')::date
     group by 1, 2 order by 1, 2`);
-  return rows.map((r) => ({ cohort: r.cohort, offset: Number(r.offset), members: Number(r.members) }));
+  return cells(rows);
 }
 
 export async function countMembersPerTier(db: Executor, f: KpiQueryFilter): Promise<{ tierKey: string | null; members: number }[]> {

@@ -13,6 +13,7 @@ export * from "./webhooks";
 export * from "./auth";
 export * from "./analytics";
 export * from "./kpi-rollups";
+export * from "./kpi-cohorts";
 export * from "./referrals";
 export * from "./business-accounts";
 export * from "./custom-events";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { compareCohortRollup } from "@/db/queries/kpi-cohorts";
 import { selectRows } from "@/db/rows";
 import type { Actor } from "@/lib/auth/actor";
 import { isValidCardNumber } from "@/lib/domain/card-number";
@@ -55,6 +56,14 @@ describe("generateData", () => {
     const snapshot = await memberSnapshot(program.id);
     expect(snapshot.every((m) => isValidCardNumber(String(m.card_number)))).toBe(true);
     expect(await verifyLedger(database.db, { programSlug: program.slug })).toEqual({ ok: true, accounts: 200, problems: [] });
+    // The cohort heatmap's member-months and counts, kept by triggers through every COPY, equal a recomputation.
+    const cohorts = await compareCohortRollup(database.db, program.id);
+    expect(cohorts).toMatchObject({ ok: true, differingMonths: [], differingCells: [] });
+    const [months] = await selectRows<{ n: number }>(database.db, sql`
+      select count(distinct (member_id, date_trunc('month', occurred_at at time zone 'America/Mexico_City')))::int as n
+      from purchases where program_id = ${program.id} and status <> 'refunded'`);
+    expect(cohorts.memberMonths).toBe(Number(months!.n));
+    expect(cohorts.memberMonths).toBeGreaterThan(200);
   });
 
   it("leaves members the services can keep using: new entries get fresh ids, redemptions draw on generated lots", async () => {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { countCohortsFromRollup } from "@/db/queries/kpi-cohorts";
+import { countCohortsFromPurchases } from "@/db/queries/kpi-dashboard";
 import type { ProgramRow } from "@/db/queries/programs";
 import { members, programs, stores } from "@/db/schema";
 import type { Actor, Grant } from "@/lib/auth/actor";
@@ -75,6 +77,17 @@ describe("getKpiDashboard", () => {
     expect((await read({ from: "2026-10-01", to: "2026-10-31" })).kpis).toMatchObject({ purchases: 1, revenueMinor: 30_000, active90: 1 });
     // Unknown values are ignored rather than failing the page.
     expect((await read({ store: "not-a-store", channel: "fax", to: "2026-02-30" })).filters).toMatchObject({ store: null, channel: null });
+  });
+
+  it("reads the same cohort heatmap from the rollup as from the purchases when the range ends mid-month", async () => {
+    // Both ways of counting the end month (its purchases up to the end, or its whole cell less later-only buyers) and a month end.
+    for (const to of ["2026-10-05", "2026-10-25", "2026-11-15", "2026-11-23", "2026-11-30"]) {
+      const f = { programId: program.id, timeZone: program.timeZone, from: "2026-09-01", to };
+      expect({ to, cells: await countCohortsFromRollup(database.db, f) }).toEqual({ to, cells: await countCohortsFromPurchases(database.db, f) });
+    }
+    // Bea's first purchase (November 20) comes after a range ending on the 15th: no November cohort yet.
+    const d = await getKpiDashboard(database.db, user(program, "analyst"), { programId: program.id, filters: { from: "2026-09-01", to: "2026-11-15" } }, NOW);
+    expect(d.cohorts.map((c) => [c.cohort, c.size, c.shares.slice(0, 3)])).toEqual([["2026-09", 1, [1, 1, 0]]]);
   });
 
   it("refuses staff and other programs' users, and streams CSV only with exports:read", async () => {

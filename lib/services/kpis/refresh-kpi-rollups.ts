@@ -1,4 +1,5 @@
 import type { Executor } from "@/db/types";
+import { compactCohortCounts, compareCohortRollup, holdPurchaseWriters, rebuildCohortRollup, type CohortRollupCheck } from "@/db/queries/kpi-cohorts";
 import {
   claimRollupMarks,
   computeFreshRollupRows,
@@ -25,17 +26,37 @@ export async function refreshKpiRollups(db: Executor, p: { programId: string }):
     await lockProgramRollups(tx, p.programId);
     const days = await claimRollupMarks(tx, p.programId);
     const rows = await recomputeRollupDays(tx, { programId: p.programId, days });
+    // The cohort counts are exact already (triggers); folding their appended changes keeps the heatmap's read small.
+    await compactCohortCounts(tx, p.programId);
     return { days: days.length, rows };
   });
 }
 
-/** Recomputes a program's whole rollup from the base tables (`rollups rebuild`). */
-export async function rebuildKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh> {
-  return db.transaction(async (tx) => {
+/**
+ * Recomputes a program's whole rollup from the base tables (`rollups rebuild`):
+ * the daily rollup, then the cohort heatmap's member-months and counts in a
+ * transaction of their own (it holds purchases against writers while it runs).
+ */
+export async function rebuildKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh & { memberMonths: number }> {
+  const rows = await db.transaction(async (tx) => {
     await lockProgramRollups(tx, p.programId);
     await clearRollupMarks(tx, p.programId);
-    const rows = await recomputeRollupDays(tx, { programId: p.programId, days: null });
-    return { days: -1, rows };
+    return recomputeRollupDays(tx, { programId: p.programId, days: null });
+  });
+  const memberMonths = await db.transaction(async (tx) => {
+    // Purchases first, then the program's lock (which keeps a compaction out): the order every writer could take them in.
+    await holdPurchaseWriters(tx);
+    await lockProgramRollups(tx, p.programId);
+    return rebuildCohortRollup(tx, p.programId);
+  });
+  return { days: -1, rows, memberMonths };
+}
+
+/** Folds the cohort counts' appended changes (after a bulk load; the refresh does it too). */
+export async function foldCohortCounts(db: Executor, p: { programId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockProgramRollups(tx, p.programId);
+    await compactCohortCounts(tx, p.programId);
   });
 }
 
@@ -51,8 +72,12 @@ export async function refreshAllKpiRollups(db: Executor): Promise<{ programs: nu
   return total;
 }
 
-/** Compares the stored rollup with a fresh recomputation (after a refresh); lists the differing days. */
-export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[] }> {
+/**
+ * Compares the stored rollup with a fresh recomputation (after a refresh);
+ * lists the differing days. Also compares the cohort heatmap's member-months
+ * and counts with theirs (`cohorts`); `ok` only when both agree.
+ */
+export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[]; cohorts: CohortRollupCheck }> {
   await refreshKpiRollups(db, p);
   const [stored, fresh] = [await listRollupRows(db, p.programId), await computeFreshRollupRows(db, p.programId)];
   const key = (r: RollupRow) => `${r.day}|${r.storeId}|${r.channel}`;
@@ -60,5 +85,6 @@ export async function verifyKpiRollups(db: Executor, p: { programId: string }): 
   const b = new Map(fresh.map((r) => [key(r), JSON.stringify(r)]));
   const days = new Set<string>();
   for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) days.add(k.split("|")[0]!);
-  return { ok: days.size === 0, rows: stored.length, differingDays: [...days].sort() };
+  const cohorts = await compareCohortRollup(db, p.programId);
+  return { ok: days.size === 0 && cohorts.ok, rows: stored.length, differingDays: [...days].sort(), cohorts };
 }
