@@ -57,3 +57,8 @@ export function numberLocale(uiLocale: string, programLocale?: string): string {
 export function formatDateTime(date: Date | string | number, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(date));
 }
+
+/** A calendar month as seen in the program's time zone ("junio de 2026", "June 2026"). */
+export function formatMonth(date: Date | string | number, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone }).format(new Date(date));
+}

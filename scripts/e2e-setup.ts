@@ -30,6 +30,7 @@ import { defaultPlan } from "@/lib/domain/plan/plan-definition";
 import { setCoalitionRate } from "@/lib/services/coalition/manage-coalition";
 import { oneTimeCodes } from "@/db/schema";
 import { businessAccountsProgram } from "./e2e-setup-b2b";
+import { leaderboardProgram } from "./e2e-setup-leaderboard";
 import { localDateOf } from "@/lib/domain/campaigns/triggers";
 
 export const E2E_PASSWORD = "lazo-e2e-password-2026";
@@ -281,6 +282,7 @@ async function main() {
     // months of real purchases by three members with a redemption, so the observed redemption rate and the point value give a cost.
     const simulation = await simulationProgram(db);
     const b2bFixture = await businessAccountsProgram(db, E2E_PASSWORD);
+    const leaderboardFixture = await leaderboardProgram(db, E2E_PASSWORD);
     // e2e/console/organization and e2e/portal/transfers: an organization of its own with two brands (Norte, Sur) linked into a
     // coalition at 1 Norte point = 0.5 Sur points; its owner (both brands, the switcher), a marketer of Sur only (no switcher),
     // Nora with an account in each brand (same email, verified in Sur by a used sign-in code) and Sergio, in Sur only.
@@ -296,6 +298,7 @@ async function main() {
       api: { key: apiKey.key, limitedKey: limitedKey.key, rivalHoldId: rivalHold.holdId, plansKey: plansKey.key },
       referrals: { programId: referralsProgram.id, key: referralsKey.key, referrer: { id: referrer!.id, email: "member-ref-a@e2e.example" } },
       b2b: b2bFixture,
+      leaderboard: leaderboardFixture,
       simulation,
       campaigns: campaignsFixture,
       coalition,

@@ -63,3 +63,21 @@ export const challengeProgress = pgTable("challenge_progress", {
   foreignKey({ columns: [t.programId, t.challengeId], foreignColumns: [challenges.programId, challenges.id] }),
   foreignKey({ columns: [t.programId, t.memberId], foreignColumns: [members.programId, members.id] }),
 ]);
+
+/**
+ * Members who chose to appear on their program's leaderboard (opt-in: no row,
+ * not shown). Leaving deletes the row, so nothing of the choice lingers; an
+ * anonymized member's row goes with their personal data.
+ */
+export const leaderboardEntries = pgTable("leaderboard_entries", {
+  programId: uuid("program_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+  /** The name the member picked; null shows the masked default from their name ("Ana G."), worked out when shown so it follows a name change. */
+  displayName: text("display_name"),
+  joinedAt: tstz("joined_at").notNull().defaultNow(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  primaryKey({ columns: [t.programId, t.memberId] }),
+  foreignKey({ columns: [t.programId, t.memberId], foreignColumns: [members.programId, members.id] }),
+  check("leaderboard_entries_display_name_length", sql`${t.displayName} is null or char_length(${t.displayName}) between 2 and 24`),
+]);

@@ -26,6 +26,8 @@ export type ProgramSettings = {
   clawbackPolicy?: "negative_forbidden_forfeit" | "strict";
   /** Referral rewards (lib/domain/referrals/referral-rules.ts fills in the defaults). Edited in Settings → Program. */
   referrals?: { referrerPoints?: number; refereePoints?: number; limitPerReferrer?: number | null; minPurchaseMinor?: number };
+  /** The opt-in challenges leaderboard in the portal (off unless set). Edited in the console's Challenges page. */
+  leaderboard?: { enabled: boolean };
 };
 
 export const programs = pgTable("programs", {

@@ -73,6 +73,9 @@ export const ACTION_MATRIX: ActionRow[] = [
   // confirmation ticked), so probing members changes nothing; everyone else is sent to the member sign-in.
   { action: "app/(portal)/me/privacy/actions.ts#updateConsentsAction", call: emptyForm, expect: memberOnly },
   { action: "app/(portal)/me/privacy/actions.ts#deleteAccountAction", call: emptyForm, expect: memberOnly },
+  // Portal leaderboard: a member joins, renames themself on or leaves their program's board; an empty post (no choice) is
+  // refused on validation, so probing members changes nothing.
+  { action: "app/(portal)/me/leaderboard/actions.ts#updateLeaderboardAction", call: emptyForm, expect: memberOnly },
   // Portal rewards: a member redeems for themselves; an empty post (no reward) is refused on validation and spends nothing.
   { action: "app/(portal)/me/rewards/actions.ts#redeemRewardAction", call: emptyForm, expect: memberOnly },
   // Portal inbox: a member marks their own messages read. The probes name no message (an empty id, an empty form),
@@ -154,8 +157,9 @@ export const ACTION_MATRIX: ActionRow[] = [
   ...["saveCampaignAction", "setCampaignStatusAction", "runCampaignNowAction", "testSendCampaignAction"].map(
     (name): ActionRow => ({ action: `app/(console)/console/campaigns/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
   ),
-  // Challenges: saving and activating/pausing need campaigns:write (an empty post names no challenge and is refused on validation, so probes change nothing).
-  ...["saveChallengeAction", "setChallengeStatusAction"].map(
+  // Challenges: saving, activating/pausing and switching the leaderboard need campaigns:write (an empty post names no
+  // challenge and no on/off, so it is refused on validation and probes change nothing).
+  ...["saveChallengeAction", "setChallengeStatusAction", "setLeaderboardAction"].map(
     (name): ActionRow => ({ action: `app/(console)/console/challenges/actions.ts#${name}`, call: emptyForm, expect: marketingWrite }),
   ),
   // Predictions: "Recalcular" needs analytics:read; an empty post has no as-of date and is refused on validation, so probes write nothing.

@@ -159,6 +159,8 @@ export const MATRIX: Row[] = [
   // Coalition transfers: each member moves their own points (an empty state in a program without sister brands).
   { route: "/me/transfers", expect: memberOnly },
   { route: "/me/challenges", expect: memberOnly },
+  // The leaderboard exists only while the program has it on: members A and B are in the demo program, which leaves it off (not found).
+  { route: "/me/leaderboard", expect: { ...memberOnly, memberA: "denied", memberB: "denied" } },
   // The business account view: each member's own account (admins see everyone, buyers their own slice, others an empty state).
   { route: "/me/account", expect: memberOnly },
   { route: "/me/history/entries", expect: memberOnly },

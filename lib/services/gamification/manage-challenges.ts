@@ -5,6 +5,7 @@ import type { LocalizedText } from "@/db/schema/tenancy";
 import type { Executor } from "@/db/types";
 import { actorRef, can, type Actor } from "@/lib/auth/actor";
 import type { ChallengeRule } from "@/lib/domain/gamification/challenge";
+import { leaderboardEnabled } from "@/lib/domain/gamification/leaderboard";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { authorizeProgram } from "@/lib/services/programs/authorize-program";
@@ -97,11 +98,11 @@ export async function setChallengeStatus(db: Executor, actor: Actor, input: SetC
 export type ChallengeListItem = ChallengeRow & { participants: number; completions: number };
 export type RewardChoice = { id: string; name: LocalizedText; status: string };
 
-/** The console's challenge list (campaigns:read) with participation counts. */
-export async function listProgramChallenges(db: Executor, actor: Actor, input: { programId: string }): Promise<{ challenges: ChallengeListItem[]; canWrite: boolean; timeZone: string; currency: string; rewards: RewardChoice[] }> {
+/** The console's challenge list (campaigns:read) with participation counts, and whether the portal shows the leaderboard. */
+export async function listProgramChallenges(db: Executor, actor: Actor, input: { programId: string }): Promise<{ challenges: ChallengeListItem[]; canWrite: boolean; timeZone: string; currency: string; rewards: RewardChoice[]; leaderboardEnabled: boolean }> {
   const program = await authorizeProgram(db, actor, "campaigns:read", input?.programId);
   const [challenges, rewards] = await Promise.all([listChallengesWithCounts(db, { programId: program.id }), listRewardsWithCounts(db, { programId: program.id })]);
-  return { challenges, canWrite: can(actor, "campaigns:write", program), timeZone: program.timeZone, currency: program.currency, rewards: rewards.map((r) => ({ id: r.id, name: r.name, status: r.status })) };
+  return { challenges, canWrite: can(actor, "campaigns:write", program), timeZone: program.timeZone, currency: program.currency, rewards: rewards.map((r) => ({ id: r.id, name: r.name, status: r.status })), leaderboardEnabled: leaderboardEnabled(program.settings) };
 }
 
 /** What the new/edit form needs (campaigns:write): the rewards to pick from and, when editing, the challenge. */

@@ -6,6 +6,7 @@ import type { LocalizedText } from "@/db/schema/tenancy";
 import type { Executor } from "@/db/types";
 import { authorize, type Actor } from "@/lib/auth/actor";
 import { challengeProgress, isChallengeLive, type ChallengeRule } from "@/lib/domain/gamification/challenge";
+import { leaderboardEnabled } from "@/lib/domain/gamification/leaderboard";
 import { NotFoundError } from "@/lib/errors";
 import { selfRef } from "@/lib/services/members/self-ref";
 import { advanceProfileChallenges, memberFacts } from "./advance-challenges";
@@ -72,12 +73,12 @@ export async function memberChallenges(db: Executor, program: ProgramRow, member
  * brought up to date first (a member whose profile was already complete when
  * the challenge started completes it here), idempotent like every evaluation.
  */
-export async function getMyChallenges(db: Executor, actor: Actor, now = new Date()): Promise<{ challenges: MemberChallenge[]; program: ProgramRow }> {
+export async function getMyChallenges(db: Executor, actor: Actor, now = new Date()): Promise<{ challenges: MemberChallenge[]; program: ProgramRow; leaderboard: boolean }> {
   const ref = selfRef(actor);
   const program = await getProgramById(db, ref.programId);
   if (!program) throw new NotFoundError("program", ref.programId);
   await advanceProfileChallenges(db, { ...ref, now });
-  return { challenges: await memberChallenges(db, program, ref.memberId, now), program };
+  return { challenges: await memberChallenges(db, program, ref.memberId, now), program, leaderboard: leaderboardEnabled(program.settings) };
 }
 
 /** A member's challenges for the integration API (members:read); another program's member is not found. */

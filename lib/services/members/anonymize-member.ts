@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getAccountByMember } from "@/db/queries/ledger";
 import { lockMember } from "@/db/queries/member-updates";
+import { deleteLeaderboardEntry } from "@/db/queries/leaderboard";
 import { anonymizeMemberRow, deleteCodesForEmail } from "@/db/queries/member-privacy";
 import { getProgramById } from "@/db/queries/programs";
 import type { Executor } from "@/db/types";
@@ -23,7 +24,8 @@ export const FORFEIT_REASON = "Account deleted at the member's request: availabl
  *     email, phone, birthday, external id, city, card number) and becomes
  *     `anonymized` — their sessions end (auth.ts checks the status) and the
  *     address can no longer sign in;
- *  3. unused sign-in codes for the address are deleted;
+ *  3. unused sign-in codes for the address are deleted, and so is their
+ *     place on the challenges leaderboard (the name it showed was theirs);
  *  4. the audit log records it with the member as the actor — without the
  *     personal data, which would defeat the deletion.
  * Ledger entries, lots and coupons stay: they carry no personal data, and the
@@ -45,6 +47,7 @@ export async function anonymizeMyAccount(db: Executor, actor: Actor, input: { co
       );
     }
     if (member.email) await deleteCodesForEmail(tx, { programId: ref.programId, email: member.email });
+    await deleteLeaderboardEntry(tx, ref);
     await anonymizeMemberRow(tx, { ...ref, cardStandIn: `X${randomBytes(8).toString("hex").toUpperCase()}`, now });
     await recordAudit(tx, actor, {
       program,

@@ -5,6 +5,7 @@ import type { Executor } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { listMemberBadges } from "@/db/queries/gamification";
+import { getLeaderboardEntry } from "@/db/queries/leaderboard";
 import { listMyCoupons } from "@/lib/services/coupons/list-coupons";
 import { balanceOf } from "@/lib/services/ledger/run-ledger-operation";
 import { exportMyReferrals } from "@/lib/services/referrals/export-my-referrals";
@@ -15,7 +16,8 @@ const PAGE = 1000;
 /**
  * "Download my data": everything Lazo keeps about the signed-in member — the
  * profile, consents, balance, every ledger entry, coupons, tier changes, badges
- * and referrals (code, referrer, friends referred and the points they earned).
+ * referrals (code, referrer, friends referred and the points they earned) and
+ * their place on the challenges leaderboard, if they joined it.
  * Only ever the caller's own rows (every query is keyed by their program and id).
  */
 export async function exportMyData(db: Executor, actor: Actor, now = new Date()) {
@@ -29,7 +31,7 @@ export async function exportMyData(db: Executor, actor: Actor, now = new Date())
     if (page.length < PAGE) break;
     before = page.at(-1)!.id;
   }
-  const [coupons, tierHistory, badges] = await Promise.all([listMyCoupons(db, actor, ref, now), listTierHistory(db, { ...ref, limit: 1000 }), listMemberBadges(db, ref)]);
+  const [coupons, tierHistory, badges, leaderboard] = await Promise.all([listMyCoupons(db, actor, ref, now), listTierHistory(db, { ...ref, limit: 1000 }), listMemberBadges(db, ref), getLeaderboardEntry(db, ref)]);
   const referrals = await exportMyReferrals(db, member);
   return {
     exportedAt: now.toISOString(),
@@ -64,6 +66,7 @@ export async function exportMyData(db: Executor, actor: Actor, now = new Date())
     tierHistory: tierHistory.map((h) => ({ from: h.fromTier, to: h.toTier, reason: h.reason, at: h.createdAt.toISOString() })),
     referrals,
     badges: badges.map((b) => ({ challengeId: b.challengeId, challenge: b.challengeName, badge: b.badgeName, badgeIcon: b.badgeIcon, earnedAt: b.completedAt!.toISOString(), pointsAwarded: b.pointsAwarded, couponId: b.couponId })),
+    leaderboard: leaderboard ? { displayName: leaderboard.displayName, joinedAt: leaderboard.joinedAt.toISOString() } : null,
   };
 }
 

@@ -7,6 +7,7 @@ import type { FormState } from "@/components/forms/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { currencyMinorDigits } from "@/lib/format";
 import { getAppDb } from "@/lib/server/app-database";
+import { setLeaderboardEnabled } from "@/lib/services/gamification/leaderboard-settings";
 import { createChallenge, getChallengeFormContext, setChallengeStatus, updateChallenge } from "@/lib/services/gamification/manage-challenges";
 import { getConsoleProgramFor } from "../_lib/console-program";
 import { challengeFailure } from "./_lib/challenge-errors";
@@ -42,6 +43,20 @@ export async function setChallengeStatusAction(_previous: FormState, form: FormD
     revalidatePath(PATH);
     const t = await getTranslations("Challenges");
     return { message: { tone: "success", text: t("statusChanged", { status: t(`statuses.${row.status}`) }) } };
+  } catch (error) {
+    return challengeFailure(error);
+  }
+}
+
+/** Turns the portal's leaderboard on or off (the service checks campaigns:write, then the value). */
+export async function setLeaderboardAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireUser(PATH);
+  const program = await getConsoleProgramFor(actor);
+  try {
+    const { enabled } = await setLeaderboardEnabled(await getAppDb(), actor, { programId: program?.id ?? "", enabled: String(form.get("enabled") ?? "") } as never);
+    revalidatePath(PATH);
+    const t = await getTranslations("Challenges.leaderboard");
+    return { message: { tone: "success", text: t(enabled ? "turnedOn" : "turnedOff") } };
   } catch (error) {
     return challengeFailure(error);
   }

@@ -16,6 +16,7 @@ import { listProgramChallenges, type ChallengeListItem } from "@/lib/services/ga
 import { AccessDenied } from "../_components/access-denied";
 import { getConsoleProgramFor } from "../_lib/console-program";
 import { guardRead } from "../_lib/guard-read";
+import { LeaderboardSetting } from "./_components/leaderboard-setting";
 import { ChallengeStatusButton } from "./_components/status-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const TONE = { active: "brand", paused: "accent", draft: "neutral", ended: "neutral" } as const;
 
-/** The program's challenges (campaigns:read); writers create, edit, activate and pause them. */
+/** The program's challenges (campaigns:read); writers create, edit, activate and pause them, and switch the portal's leaderboard. */
 export default async function ChallengesPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const actor = await requireUser("/console/challenges");
   const program = await getConsoleProgramFor(actor);
@@ -32,7 +33,7 @@ export default async function ChallengesPage({ searchParams }: { searchParams: P
   const [t, locale, db, { saved }] = await Promise.all([getTranslations("Challenges"), getLocale(), getAppDb(), searchParams]);
   const result = await guardRead(() => listProgramChallenges(db, actor, { programId: program.id }));
   if (!result.allowed) return <AccessDenied />;
-  const { challenges, canWrite, timeZone, currency } = result.data;
+  const { challenges, canWrite, timeZone, currency, leaderboardEnabled } = result.data;
   const nl = numberLocale(locale, program.locale);
   const now = new Date();
   const newButton = canWrite ? <ButtonLink href="/console/challenges/new">{t("newChallenge")}</ButtonLink> : null;
@@ -122,6 +123,7 @@ export default async function ChallengesPage({ searchParams }: { searchParams: P
           </Card>
         )}
       </div>
+      <LeaderboardSetting enabled={leaderboardEnabled} canWrite={canWrite} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "@/components/link";
 import { BadgeIconView } from "@/components/gamification/badge-icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icons";
@@ -14,12 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MyChallenges"))("title") };
 }
 
-/** Member-only: their badges, and the program's challenges with a progress bar each (streaks show their weeks). */
+/** Member-only: their badges, and the program's challenges with a progress bar each (streaks show their weeks); a link to the leaderboard when the program has it on. */
 export default async function MyChallengesPage() {
   const actor = await requireMember("/me/challenges");
   const db = await getAppDb();
   const [t, locale, mine] = await Promise.all([getTranslations("MyChallenges"), getLocale(), getMyChallenges(db, actor)]);
-  const { program, challenges } = mine;
+  const { program, challenges, leaderboard } = mine;
   const nl = numberLocale(locale, program.locale);
   const pointName = localizedText(program.pointName, locale);
   const completed = challenges.filter((c) => c.state === "completed").sort((a, b) => (b.completedAt ?? "").localeCompare(a.completedAt ?? ""));
@@ -83,6 +84,23 @@ export default async function MyChallengesPage() {
         <h1 className="text-2xl font-semibold tracking-tight text-ink">{t("title")}</h1>
         <p className="mt-1 text-sm text-ink-muted">{t("intro", { pointName })}</p>
       </div>
+
+      {leaderboard ? (
+        <Link
+          href="/me/leaderboard"
+          className="flex items-center gap-3 rounded-card border border-line bg-surface p-4 shadow-card transition-colors hover:border-brand-200 hover:bg-brand-50/40"
+          data-testid="leaderboard-link"
+        >
+          <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-brand-600">
+            <Icon name="trendingUp" className="size-5" />
+          </span>
+          <span className="min-w-0 flex-1">
+            <span className="block font-medium text-ink">{t("leaderboardLink")}</span>
+            <span className="block text-xs text-ink-muted">{t("leaderboardLinkHint")}</span>
+          </span>
+          <Icon name="arrowRight" className="size-4 shrink-0 text-ink-subtle" />
+        </Link>
+      ) : null}
 
       <section aria-labelledby="badges-title" className="rounded-card border border-line bg-surface p-4 shadow-card" data-testid="my-badges">
         <div className="flex items-baseline justify-between gap-2">

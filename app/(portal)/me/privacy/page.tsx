@@ -5,10 +5,13 @@ import { Icon } from "@/components/ui/icons";
 import { requireMember } from "@/lib/auth/session";
 import { formatDate, formatPoints, numberLocale } from "@/lib/format";
 import { getAppDb } from "@/lib/server/app-database";
+import { getMyLeaderboardChoice } from "@/lib/services/gamification/my-leaderboard";
 import { getMyBalance } from "@/lib/services/members/get-my-home";
 import { getMyConsents } from "@/lib/services/members/update-my-consents";
 import { getProgramClock } from "@/lib/services/programs/get-program-clock";
+import Link from "@/components/link";
 import { BackHome } from "../_components/back-home";
+import { LeaderboardChoiceForm } from "../leaderboard/_components/leaderboard-choice-form";
 import { ConsentsForm } from "./_components/consents-form";
 import { DeleteAccount } from "./_components/delete-account";
 
@@ -22,7 +25,15 @@ const STORED = ["profile", "card", "ledger", "coupons", "consents"] as const;
 export default async function PrivacyPage() {
   const actor = await requireMember("/me/privacy");
   const db = await getAppDb();
-  const [t, locale, clock, consents, balance] = await Promise.all([getTranslations("MyPrivacy"), getLocale(), getProgramClock(db, actor.programId), getMyConsents(db, actor), getMyBalance(db, actor)]);
+  const [t, tl, locale, clock, consents, balance, leaderboard] = await Promise.all([
+    getTranslations("MyPrivacy"),
+    getTranslations("Leaderboard"),
+    getLocale(),
+    getProgramClock(db, actor.programId),
+    getMyConsents(db, actor),
+    getMyBalance(db, actor),
+    getMyLeaderboardChoice(db, actor),
+  ]);
   const nl = numberLocale(locale, clock.locale);
   const section = "rounded-card border border-line bg-surface p-5 shadow-card";
 
@@ -58,6 +69,23 @@ export default async function PrivacyPage() {
         <p className="mt-1 mb-4 text-sm font-medium text-brand-800">{t("consents.noCost")}</p>
         <ConsentsForm consents={consents} />
       </section>
+
+      {/* Shown while the program has the board on, and after it turned it off to whoever is still on it: leaving always works. */}
+      {leaderboard.enabled || leaderboard.joined ? (
+        <section aria-labelledby="leaderboard-title" className={section} data-testid="privacy-leaderboard">
+          <h2 id="leaderboard-title" className="text-base font-semibold text-ink">{tl("privacy.title")}</h2>
+          <p className="mt-1 text-sm text-ink-muted">{leaderboard.enabled ? tl("privacy.body") : tl("privacy.offJoined")}</p>
+          {leaderboard.enabled ? (
+            <Link href="/me/leaderboard" className="mt-1 inline-flex min-h-11 items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline" data-testid="privacy-leaderboard-link">
+              {tl("privacy.view")}
+              <Icon name="arrowRight" className="size-4" />
+            </Link>
+          ) : null}
+          <div className="mt-3">
+            <LeaderboardChoiceForm choice={leaderboard} idPrefix="privacy-leaderboard" />
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="download-title" className={section}>
         <h2 id="download-title" className="text-base font-semibold text-ink">{t("download.title")}</h2>
