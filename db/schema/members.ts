@@ -25,7 +25,11 @@ export const members = pgTable("members", {
   consentTermsAt: tstz("consent_terms_at"),
   consentMarketing: boolean("consent_marketing").notNull().default(false),
   consentPersonalization: boolean("consent_personalization").notNull().default(false),
-  /** Key of the member's current tier in the live plan; null before the first qualification. */
+  /**
+   * Key of the member's current tier in the live plan; null before the first qualification.
+   * Indexed with id and status by members_program_tier_idx, made in SQL (migration members_tier_index:
+   * Drizzle cannot declare INCLUDE columns), so the dashboard counts tiers from the index alone.
+   */
   tierKey: text("tier_key"),
   tierOverrideUntil: tstz("tier_override_until"),
   referralCode: text("referral_code"),
