@@ -1,6 +1,5 @@
 import type { Executor } from "@/db/types";
 import { defaultPlan } from "@/lib/domain/plan/plan-definition";
-import { isLazoError } from "@/lib/errors";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { createBusinessAccount } from "@/lib/services/business-accounts/create-business-account";
 import { findMyAccountId } from "@/lib/services/business-accounts/get-my-account";
@@ -9,17 +8,7 @@ import { lookupMembers } from "@/lib/services/members/lookup-members";
 import { createProgram } from "@/lib/services/programs/create-program";
 import { requireProgramBySlug } from "@/lib/services/programs/find-program";
 import { addTeamMember } from "@/lib/services/team/add-team-member";
-
-const system = { kind: "system", label: "e2e-setup" } as const;
-
-async function ignoreExisting<T>(work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isLazoError(error) && (error.status === 409 || error.code === "member_exists")) return undefined;
-    throw error;
-  }
-}
+import { ignoreExisting, system } from "./e2e-setup-shared";
 
 /**
  * e2e/portal/business-account and e2e/api/business-accounts: a program of their own ("b2b", MXN, tiers on

@@ -1,6 +1,5 @@
 import type { Executor } from "@/db/types";
 import { defaultPlan } from "@/lib/domain/plan/plan-definition";
-import { isLazoError } from "@/lib/errors";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { setLeaderboardEnabled } from "@/lib/services/gamification/leaderboard-settings";
 import { createChallenge, listProgramChallenges, setChallengeStatus } from "@/lib/services/gamification/manage-challenges";
@@ -11,17 +10,7 @@ import { createProgram } from "@/lib/services/programs/create-program";
 import { requireProgramBySlug } from "@/lib/services/programs/find-program";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
 import { addTeamMember } from "@/lib/services/team/add-team-member";
-
-const system = { kind: "system", label: "e2e-setup" } as const;
-
-async function ignoreExisting<T>(work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isLazoError(error) && (error.status === 409 || error.code === "member_exists")) return undefined;
-    throw error;
-  }
-}
+import { ignoreExisting, system } from "./e2e-setup-shared";
 
 async function member(db: Executor, programId: string, key: string, name: string) {
   const email = `member-lb-${key}@e2e.example`;

@@ -16,7 +16,6 @@ import { addTeamMember } from "@/lib/services/team/add-team-member";
 import { createMember } from "@/lib/services/members/create-member";
 import { lookupMembers } from "@/lib/services/members/lookup-members";
 import { earnPoints } from "@/lib/services/ledger/earn-points";
-import { isLazoError } from "@/lib/errors";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
 import { redeemPoints } from "@/lib/services/ledger/redeem-points";
 import { adjustPoints } from "@/lib/services/ledger/adjust-points";
@@ -32,19 +31,9 @@ import { oneTimeCodes } from "@/db/schema";
 import { businessAccountsProgram } from "./e2e-setup-b2b";
 import { leaderboardProgram } from "./e2e-setup-leaderboard";
 import { localDateOf } from "@/lib/domain/campaigns/triggers";
+import { ignoreExisting, system } from "./e2e-setup-shared";
 
 export const E2E_PASSWORD = "lazo-e2e-password-2026";
-const system = { kind: "system", label: "e2e-setup" } as const;
-
-async function ignoreExisting<T>(work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isLazoError(error) && (error.status === 409 || error.code === "member_exists")) return undefined;
-    throw error;
-  }
-}
-
 async function historyMember(db: Executor, programId: string, storeId: string) {
   const email = "member-h@e2e.example";
   await ignoreExisting(() => createMember(db, { programId, email, name: "Hugo Historia", externalId: "e2e-h", enrolmentChannel: "console", consents: { terms: true } }));

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "@/components/link";
 import { BadgeIconView } from "@/components/gamification/badge-icon";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icons";
@@ -10,6 +9,7 @@ import { localizedText } from "@/lib/localized-text";
 import { getAppDb } from "@/lib/server/app-database";
 import { getMyChallenges, type MemberChallenge } from "@/lib/services/gamification/member-challenges";
 import { BackHome } from "../_components/back-home";
+import { CardLink } from "@/components/ui/card-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MyChallenges"))("title") };
@@ -86,20 +86,7 @@ export default async function MyChallengesPage() {
       </div>
 
       {leaderboard ? (
-        <Link
-          href="/me/leaderboard"
-          className="flex items-center gap-3 rounded-card border border-line bg-surface p-4 shadow-card transition-colors hover:border-brand-200 hover:bg-brand-50/40"
-          data-testid="leaderboard-link"
-        >
-          <span className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-brand-600">
-            <Icon name="trendingUp" className="size-5" />
-          </span>
-          <span className="min-w-0 flex-1">
-            <span className="block font-medium text-ink">{t("leaderboardLink")}</span>
-            <span className="block text-xs text-ink-muted">{t("leaderboardLinkHint")}</span>
-          </span>
-          <Icon name="arrowRight" className="size-4 shrink-0 text-ink-subtle" />
-        </Link>
+        <CardLink href="/me/leaderboard" icon="trendingUp" title={t("leaderboardLink")} hint={t("leaderboardLinkHint")} testId="leaderboard-link" />
       ) : null}
 
       <section aria-labelledby="badges-title" className="rounded-card border border-line bg-surface p-4 shadow-card" data-testid="my-badges">
