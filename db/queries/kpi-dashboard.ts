@@ -130,14 +130,16 @@ export type BuyerCounts = {
  */
 export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Promise<BuyerCounts> {
   const memberOf = memberSubquery(f);
-  const end = localStart(f, sql`(${f.to}::date + 1)`);
-  const start = localStart(f, sql`${f.from}::date`);
-  const start30 = localStart(f, sql`(${f.to}::date - 29)`);
-  const start90 = localStart(f, sql`(${f.to}::date - 89)`);
-  const [later] = f.storeId || f.channel
-    ? [{ found: true }]
-    : await selectRows<{ found: boolean }>(db, sql`select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${end}) as found`);
-  const [row] = later?.found
+  // The window's instants, computed once: as parameters of the counting query they are plain values, where
+  // time-zone expressions would be evaluated on every row once PostgreSQL settles on a generic plan.
+  const [bounds] = await selectRows<{ start: string; start30: string; start90: string; end: string; later: boolean }>(db, sql`
+    select ${localStart(f, sql`${f.from}::date`)}::text as start, ${localStart(f, sql`(${f.to}::date - 29)`)}::text as start30,
+      ${localStart(f, sql`(${f.to}::date - 89)`)}::text as start90, ${localStart(f, sql`(${f.to}::date + 1)`)}::text as end,
+      ${f.storeId || f.channel ? sql`true` : sql`exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${localStart(f, sql`(${f.to}::date + 1)`)})`} as later`);
+  const at = (instant: string) => sql`${instant}::timestamptz`;
+  const [start, start30, start90, end] = [at(bounds!.start), at(bounds!.start30), at(bounds!.start90), at(bounds!.end)];
+  const later = bounds!.later;
+  const [row] = later
     ? await selectRows<Record<keyof BuyerCounts, number>>(db, sql`
         select count(*) filter (where b.last_at >= ${start30})::int as "active30", count(*) filter (where b.last_at >= ${start90})::int as "active90",
           count(*) filter (where b.in_range >= 1)::int as "buyers", count(*) filter (where b.in_range >= 2)::int as "repeatBuyers"
