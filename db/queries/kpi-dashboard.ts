@@ -133,15 +133,17 @@ export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Pr
   // The window's instants, computed once: as parameters of the counting query they are plain values, where
   // time-zone expressions would be evaluated on every row once PostgreSQL settles on a generic plan.
   const epoch = (day: SQL) => sql`extract(epoch from ${localStart(f, day)})::float8`;
-  const [bounds] = await selectRows<{ start: number; start30: number; start90: number; end: number; later: boolean }>(db, sql`
+  const [bounds] = await selectRows<{ start: number; start30: number; start90: number; end: number }>(db, sql`
     select ${epoch(sql`${f.from}::date`)} as start, ${epoch(sql`(${f.to}::date - 29)`)} as start30,
-      ${epoch(sql`(${f.to}::date - 89)`)} as start90, ${epoch(sql`(${f.to}::date + 1)`)} as end,
-      ${f.storeId || f.channel ? sql`true` : sql`exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${localStart(f, sql`(${f.to}::date + 1)`)})`} as later`);
+      ${epoch(sql`(${f.to}::date - 89)`)} as start90, ${epoch(sql`(${f.to}::date + 1)`)} as end`);
   // Bound as untyped values PostgreSQL reads as timestamps once: a cast in the query would be evaluated per row too.
   const at = (seconds: number) => sql`${new Date(Number(seconds) * 1000).toISOString()}`;
   const [start, start30, start90, end] = [at(bounds!.start), at(bounds!.start30), at(bounds!.start90), at(bounds!.end)];
   const earliest = at(Math.min(Number(bounds!.start), Number(bounds!.start90)));
-  const later = bounds!.later;
+  const [after] = f.storeId || f.channel
+    ? [{ found: true }]
+    : await selectRows<{ found: boolean }>(db, sql`select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${end}) as found`);
+  const later = Boolean(after?.found);
   const [row] = later
     ? await selectRows<Record<keyof BuyerCounts, number>>(db, sql`
         select count(*) filter (where b.last_at >= ${start30})::int as "active30", count(*) filter (where b.last_at >= ${start90})::int as "active90",
