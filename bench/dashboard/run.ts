@@ -20,6 +20,7 @@ import {
   sumDaily,
   sumOutstandingPoints,
   type KpiQueryFilter,
+  withDashboardReads,
 } from "@/db/queries/kpi-dashboard";
 import { listStores } from "@/db/queries/overview";
 import { getProgramById } from "@/db/queries/programs";
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
       const f = { big: await resolved("big"), baseline: await resolved("baseline") };
       const operations: Record<string, (which: "big" | "baseline") => Promise<unknown>> = {
         "whole dashboard": (which) => getKpiDashboard(db, actors[which], { programId: programs[which].id, filters: filters[which] }),
-        ...Object.fromEntries(Object.entries(QUERIES).map(([name, query]) => [name, (which: "big" | "baseline") => query(db, f[which])])),
+        ...Object.fromEntries(Object.entries(QUERIES).map(([name, query]) => [name, (which: "big" | "baseline") => withDashboardReads(db, (tx) => query(tx, f[which]))])),
       };
       for (const [name, call] of Object.entries(operations)) {
         const ms = { big: [] as number[], baseline: [] as number[] };

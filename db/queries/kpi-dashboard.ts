@@ -25,6 +25,20 @@ export type DailyTotals = {
   costedRevenueMinor: number; memberCostedRevenueMinor: number; costMinor: number; memberCostMinor: number;
 };
 
+/**
+ * Runs the dashboard's reads in one transaction (one snapshot) planned for
+ * their actual values: once a prepared statement has run five times
+ * PostgreSQL may switch to a generic plan, which cannot see that one program
+ * is small and another a million members, nor use a time-zone bound as a
+ * constant, and then reads every purchase.
+ */
+export async function withDashboardReads<T>(db: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+    return run(tx);
+  });
+}
+
 /** Member ids matching the segment and tier filters, or null without such filters. */
 export function memberSubquery(f: KpiQueryFilter): SQL | null {
   if (!f.segmentId && !f.tierKey) return null;

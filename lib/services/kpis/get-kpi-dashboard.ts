@@ -11,6 +11,7 @@ import {
   listTopRewards,
   sumDaily,
   sumOutstandingPoints,
+  withDashboardReads,
   type DailyTotals,
   type KpiQueryFilter,
 } from "@/db/queries/kpi-dashboard";
@@ -115,14 +116,17 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   const tier = planTiers.some((t) => t.key === parsed.tier) ? parsed.tier! : null;
   const f: KpiQueryFilter = { programId: program.id, timeZone: program.timeZone, from, to, storeId: store, channel: parsed.channel ?? null, segmentId: segment, tierKey: tier };
 
-  const daily = await sumDaily(db, f);
-  const members = await countMembers(db, f);
-  const { buyers, repeatBuyers, active30, active90 } = await countBuyersAndActives(db, f);
-  const outstandingPoints = await sumOutstandingPoints(db, f);
-  const cohortCounts = await countCohorts(db, f);
-  const tierCounts = await countMembersPerTier(db, f);
-  const topRewards = await listTopRewards(db, f);
-  const clv = await binClv(db, f);
+  const { daily, members, buyerCounts, outstandingPoints, cohortCounts, tierCounts, topRewards, clv } = await withDashboardReads(db, async (tx) => ({
+    daily: await sumDaily(tx, f),
+    members: await countMembers(tx, f),
+    buyerCounts: await countBuyersAndActives(tx, f),
+    outstandingPoints: await sumOutstandingPoints(tx, f),
+    cohortCounts: await countCohorts(tx, f),
+    tierCounts: await countMembersPerTier(tx, f),
+    topRewards: await listTopRewards(tx, f),
+    clv: await binClv(tx, f),
+  }));
+  const { buyers, repeatBuyers, active30, active90 } = buyerCounts;
 
   const t = totals(daily);
   const milli = program.settings.pointValueMilli ?? null;
