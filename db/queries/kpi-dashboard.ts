@@ -140,20 +140,16 @@ export type BuyerCounts = {
  * counted period or before it, so each member's summary (member_purchase_stats:
  * last and second-latest purchase) says whether they bought in a window and
  * whether twice: one row per member instead of every purchase of the range.
- * Otherwise the purchases of the range are grouped per member.
+ * Otherwise the purchases of the range are grouped per member. Meant to run
+ * inside withDashboardReads.
  */
 export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Promise<BuyerCounts> {
   const memberOf = memberSubquery(f);
-  // The window's instants, computed once: as parameters of the counting query they are plain values, where
-  // time-zone expressions would be evaluated on every row once PostgreSQL settles on a generic plan.
-  const epoch = (day: SQL) => sql`extract(epoch from ${localStart(f, day)})::float8`;
-  const [bounds] = await selectRows<{ start: number; start30: number; start90: number; end: number }>(db, sql`
-    select ${epoch(sql`${f.from}::date`)} as start, ${epoch(sql`(${f.to}::date - 29)`)} as start30,
-      ${epoch(sql`(${f.to}::date - 89)`)} as start90, ${epoch(sql`(${f.to}::date + 1)`)} as end`);
-  // Bound as untyped values PostgreSQL reads as timestamps once: a cast in the query would be evaluated per row too.
-  const at = (seconds: number) => sql`${new Date(Number(seconds) * 1000).toISOString()}`;
-  const [start, start30, start90, end] = [at(bounds!.start), at(bounds!.start30), at(bounds!.start90), at(bounds!.end)];
-  const earliest = at(Math.min(Number(bounds!.start), Number(bounds!.start90)));
+  // Instants of the program's local days; constants to a plan made for these values (see withDashboardReads).
+  const start = localStart(f, sql`${f.from}::date`);
+  const start30 = localStart(f, sql`(${f.to}::date - 29)`);
+  const start90 = localStart(f, sql`(${f.to}::date - 89)`);
+  const end = localStart(f, sql`(${f.to}::date + 1)`);
   const [after] = f.storeId || f.channel
     ? [{ found: true }]
     : await selectRows<{ found: boolean }>(db, sql`select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${end}) as found`);
@@ -165,7 +161,7 @@ export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Pr
         from (
           select p.member_id, max(p.occurred_at) as last_at, count(*) filter (where p.occurred_at >= ${start}) as in_range from purchases p
           where p.program_id = ${f.programId} and p.member_id is not null and p.status <> 'refunded'
-            and p.occurred_at >= ${earliest} and p.occurred_at < ${end} ${dims(f, "p")}
+            and p.occurred_at >= least(${start}, ${start90}) and p.occurred_at < ${end} ${dims(f, "p")}
             ${memberOf ? sql`and p.member_id in (${memberOf})` : sql``}
           group by p.member_id) b`)
     : await selectRows<Record<keyof BuyerCounts, number>>(db, sql`
