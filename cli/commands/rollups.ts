@@ -23,7 +23,7 @@ export function registerRollupCommands(cli: Command) {
     );
   rollups
     .command("verify")
-    .description("Compare the stored rollup and cohort heatmap with a fresh recomputation; exit 1 on any difference")
+    .description("Compare the stored rollup, cohort heatmap and tier and points totals with a fresh recomputation; exit 1 on any difference")
     .option("--program <slug>", "one program only")
     .action((options: { program?: string }) =>
       runWithDatabase(async ({ db }) => {
@@ -32,11 +32,13 @@ export function registerRollupCommands(cli: Command) {
         for (const programId of ids) {
           const result = await verifyKpiRollups(db, { programId });
           ok &&= result.ok;
-          const { cohorts } = result;
+          const { cohorts, totals } = result;
           const differences = [
             result.differingDays.length ? `; days ${result.differingDays.slice(0, 20).join(", ")}` : "",
             cohorts.differingMonths.length ? `; member-months ${cohorts.differingMonths.join(", ")}` : "",
             cohorts.differingCells.length ? `; cohort cells (stored/fresh) ${cohorts.differingCells.join(", ")}` : "",
+            totals.differingTiers.length ? `; members per tier (stored/fresh) ${totals.differingTiers.join(", ")}` : "",
+            totals.outstanding.stored !== totals.outstanding.fresh ? `; outstanding points (stored/fresh) ${totals.outstanding.stored}/${totals.outstanding.fresh}` : "",
           ].join("");
           console.log(`${programId}: ${result.ok ? "ok" : "DIFFERS"} (${result.rows} rows, ${cohorts.memberMonths} member-months${differences})`);
         }

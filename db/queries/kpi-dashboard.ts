@@ -4,6 +4,7 @@ import type { Executor } from "../types";
 import type { LocalizedText } from "../schema/tenancy";
 import { cells, counted, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
 import { factsSql } from "./kpi-rollups";
+import { countTiersFromTotals, sumOutstandingFromTotals } from "./kpi-totals";
 
 /** The dashboard's filters, resolved: local days from..to (inclusive) and optional dimensions. */
 export type KpiQueryFilter = {
@@ -172,12 +173,13 @@ export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Pr
   return { active30: Number(row?.active30 ?? 0), active90: Number(row?.active90 ?? 0), buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeatBuyers ?? 0) };
 }
 
-/** Points members hold now (available + pending): the liability. */
+/** Points members hold now (available + pending): the liability. Without a segment or tier filter from the kept total. */
 export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter): Promise<number> {
   const memberOf = memberSubquery(f);
+  if (!memberOf) return sumOutstandingFromTotals(db, f.programId);
   const [row] = await selectRows<{ n: string }>(db, sql`
     select coalesce(sum(a.available + a.pending), 0)::text as n from point_accounts a
-    where a.program_id = ${f.programId} ${memberOf ? sql`and a.member_id in (${memberOf})` : sql``}`);
+    where a.program_id = ${f.programId} and a.member_id in (${memberOf})`);
   return Number(row?.n ?? 0);
 }
 
@@ -211,11 +213,13 @@ export async function countCohortsFromPurchases(db: Executor, f: KpiQueryFilter)
   return cells(rows);
 }
 
+/** Members now per tier (anonymized ones left out). Without a segment or tier filter from the kept counts. */
 export async function countMembersPerTier(db: Executor, f: KpiQueryFilter): Promise<{ tierKey: string | null; members: number }[]> {
   const memberOf = memberSubquery(f);
+  if (!memberOf) return countTiersFromTotals(db, f.programId);
   const rows = await selectRows<{ tierKey: string | null; members: number }>(db, sql`
     select m.tier_key as "tierKey", count(*)::int as members from members m
-    where m.program_id = ${f.programId} and m.status <> 'anonymized' ${memberOf ? sql`and m.id in (${memberOf})` : sql``}
+    where m.program_id = ${f.programId} and m.status <> 'anonymized' and m.id in (${memberOf})
     group by m.tier_key order by 2 desc`);
   return rows.map((r) => ({ tierKey: r.tierKey, members: Number(r.members) }));
 }

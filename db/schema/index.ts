@@ -14,6 +14,7 @@ export * from "./auth";
 export * from "./analytics";
 export * from "./kpi-rollups";
 export * from "./kpi-cohorts";
+export * from "./kpi-totals";
 export * from "./referrals";
 export * from "./business-accounts";
 export * from "./custom-events";

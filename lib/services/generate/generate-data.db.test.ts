@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { compareCohortRollup } from "@/db/queries/kpi-cohorts";
+import { compareProgramTotals } from "@/db/queries/kpi-totals";
 import { selectRows } from "@/db/rows";
 import type { Actor } from "@/lib/auth/actor";
 import { isValidCardNumber } from "@/lib/domain/card-number";
@@ -64,6 +65,12 @@ describe("generateData", () => {
       from purchases where program_id = ${program.id} and status <> 'refunded'`);
     expect(cohorts.memberMonths).toBe(Number(months!.n));
     expect(cohorts.memberMonths).toBeGreaterThan(200);
+    // So do the tier and outstanding-points totals, folded to one row each after the load.
+    expect(await compareProgramTotals(database.db, program.id)).toEqual({ ok: true, outstanding: { stored: result.pointsCredited, fresh: result.pointsCredited }, differingTiers: [] });
+    const [rows] = await selectRows<{ tiers: number; points: number }>(database.db, sql`
+      select (select count(*) from kpi_tier_counts where program_id = ${program.id})::int as tiers,
+             (select count(*) from kpi_outstanding_points where program_id = ${program.id})::int as points`);
+    expect(rows).toEqual({ tiers: Object.keys(result.tiers).length, points: 1 });
   });
 
   it("leaves members the services can keep using: new entries get fresh ids, redemptions draw on generated lots", async () => {

@@ -9,7 +9,7 @@ import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { generateDataSchema, type GenerateDataInput } from "@/lib/validation/generate";
-import { foldCohortCounts } from "@/lib/services/kpis/refresh-kpi-rollups";
+import { foldAppendedCounts } from "@/lib/services/kpis/refresh-kpi-rollups";
 import { requireProgramBySlug } from "@/lib/services/programs/find-program";
 
 export type GenerateProgress = (phase: "purchases" | "analyze", done: number, total: number) => void;
@@ -84,8 +84,8 @@ export async function generateData(database: Database, input: GenerateDataInput 
       }
     }
   });
-  // Each COPY appended its changes to the cohort heatmap's counts (triggers): one row per cell from here on.
-  await foldCohortCounts(database.db, { programId: program.id });
+  // Each COPY appended its changes to the cohort heatmap's counts and the program totals (triggers): folded to one row per cell.
+  await foldAppendedCounts(database.db, { programId: program.id });
   progress("analyze", 0, 1);
   await analyzeLoadedTables(database);
   progress("analyze", 1, 1);

@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/types";
 import { compactCohortCounts, compareCohortRollup, holdPurchaseWriters, rebuildCohortRollup, type CohortRollupCheck } from "@/db/queries/kpi-cohorts";
+import { compactProgramTotals, compareProgramTotals, holdMemberAndAccountWriters, rebuildProgramTotals, type ProgramTotalsCheck } from "@/db/queries/kpi-totals";
 import {
   claimRollupMarks,
   computeFreshRollupRows,
@@ -26,16 +27,18 @@ export async function refreshKpiRollups(db: Executor, p: { programId: string }):
     await lockProgramRollups(tx, p.programId);
     const days = await claimRollupMarks(tx, p.programId);
     const rows = await recomputeRollupDays(tx, { programId: p.programId, days });
-    // The cohort counts are exact already (triggers); folding their appended changes keeps the heatmap's read small.
+    // The cohort counts and program totals are exact already (triggers); folding their appended changes keeps their reads small.
     await compactCohortCounts(tx, p.programId);
+    await compactProgramTotals(tx, p.programId);
     return { days: days.length, rows };
   });
 }
 
 /**
  * Recomputes a program's whole rollup from the base tables (`rollups rebuild`):
- * the daily rollup, then the cohort heatmap's member-months and counts in a
- * transaction of their own (it holds purchases against writers while it runs).
+ * the daily rollup, then the cohort heatmap's member-months and counts, then
+ * the tier and outstanding-points totals, each in a transaction of its own
+ * (they hold the tables they read against writers while they run).
  */
 export async function rebuildKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh & { memberMonths: number }> {
   const rows = await db.transaction(async (tx) => {
@@ -49,14 +52,20 @@ export async function rebuildKpiRollups(db: Executor, p: { programId: string }):
     await lockProgramRollups(tx, p.programId);
     return rebuildCohortRollup(tx, p.programId);
   });
+  await db.transaction(async (tx) => {
+    await holdMemberAndAccountWriters(tx);
+    await lockProgramRollups(tx, p.programId);
+    await rebuildProgramTotals(tx, p.programId);
+  });
   return { days: -1, rows, memberMonths };
 }
 
-/** Folds the cohort counts' appended changes (after a bulk load; the refresh does it too). */
-export async function foldCohortCounts(db: Executor, p: { programId: string }): Promise<void> {
+/** Folds the cohort counts' and program totals' appended changes (after a bulk load; the refresh does it too). */
+export async function foldAppendedCounts(db: Executor, p: { programId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     await lockProgramRollups(tx, p.programId);
     await compactCohortCounts(tx, p.programId);
+    await compactProgramTotals(tx, p.programId);
   });
 }
 
@@ -75,9 +84,10 @@ export async function refreshAllKpiRollups(db: Executor): Promise<{ programs: nu
 /**
  * Compares the stored rollup with a fresh recomputation (after a refresh);
  * lists the differing days. Also compares the cohort heatmap's member-months
- * and counts with theirs (`cohorts`); `ok` only when both agree.
+ * and counts (`cohorts`) and the tier and outstanding-points totals (`totals`)
+ * with theirs; `ok` only when all agree.
  */
-export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[]; cohorts: CohortRollupCheck }> {
+export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[]; cohorts: CohortRollupCheck; totals: ProgramTotalsCheck }> {
   await refreshKpiRollups(db, p);
   const [stored, fresh] = [await listRollupRows(db, p.programId), await computeFreshRollupRows(db, p.programId)];
   const key = (r: RollupRow) => `${r.day}|${r.storeId}|${r.channel}`;
@@ -86,5 +96,6 @@ export async function verifyKpiRollups(db: Executor, p: { programId: string }): 
   const days = new Set<string>();
   for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) days.add(k.split("|")[0]!);
   const cohorts = await compareCohortRollup(db, p.programId);
-  return { ok: days.size === 0 && cohorts.ok, rows: stored.length, differingDays: [...days].sort(), cohorts };
+  const totals = await compareProgramTotals(db, p.programId);
+  return { ok: days.size === 0 && cohorts.ok && totals.ok, rows: stored.length, differingDays: [...days].sort(), cohorts, totals };
 }
