@@ -18,8 +18,8 @@ export function StatCard({ label, value, icon, hint, testId }: StatCardProps) {
           <Icon name={icon} className="size-4" />
         </span>
       </div>
-      <p className="mt-3 truncate text-2xl font-semibold tracking-tight text-ink tabular-nums">{value}</p>
-      {hint ? <p className="mt-1 truncate text-xs text-ink-subtle">{hint}</p> : null}
+      <p className="mt-3 text-2xl font-semibold tracking-tight break-words text-ink tabular-nums">{value}</p>
+      {hint ? <p className="mt-1 line-clamp-2 text-xs text-ink-subtle">{hint}</p> : null}
     </div>
   );
 }

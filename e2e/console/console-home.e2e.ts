@@ -30,6 +30,10 @@ test.describe("console home", () => {
     await expect(page.getByTestId("stat-points-redeemed")).toContainText("Puntos canjeados");
     await expect(page.getByTestId("stat-purchases")).toContainText("Compras");
     await expect(page.getByTestId("stat-revenue")).toContainText("Ventas");
+    await expect(page.getByTestId("stat-new-members")).toContainText("Socios nuevos");
+    // The margin card shows a rate where the 30 days had unit costs, and says so where they had none (never 0 %).
+    await expect(page.getByTestId("stat-margin")).toContainText("Margen bruto");
+    await expect(page.getByTestId("stat-margin")).toContainText(/\d[\s\u00a0\u202f]?%|Sin costos unitarios en 30 días/);
     // The seeded sample has members, so the count is a positive number.
     await expect(page.getByTestId("stat-members")).toContainText(/[1-9]/);
     await expect(page.getByTestId("tier-distribution")).toContainText("Socios por nivel");

@@ -77,7 +77,8 @@ export function localDay(now: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-function addDays(day: string, days: number): string {
+/** The calendar day `days` after (or before) a YYYY-MM-DD day. */
+export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -172,7 +173,8 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   };
 }
 
-function totals(daily: DailyTotals[]): Omit<DailyTotals, "day"> {
+/** The per-day totals added up over the range. */
+export function totals(daily: DailyTotals[]): Omit<DailyTotals, "day"> {
   const t = {
     purchases: 0, memberPurchases: 0, revenueMinor: 0, memberRevenueMinor: 0, refundedMinor: 0, pointsIssued: 0, pointsRedeemed: 0, pointsExpired: 0, pointsReversed: 0, newEnrolments: 0,
     memberRefundedMinor: 0, costedPurchases: 0, memberCostedPurchases: 0, costedRevenueMinor: 0, memberCostedRevenueMinor: 0, costMinor: 0, memberCostMinor: 0,

@@ -10,6 +10,7 @@ import { createMember } from "@/lib/services/members/create-member";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
 import { refundPurchase } from "@/lib/services/purchases/refund-purchase";
 import { makeProgram, openTestDatabase } from "@/tests/support/database";
+import { getProgramOverview } from "@/lib/services/programs/get-program-overview";
 import { getKpiDashboard } from "./get-kpi-dashboard";
 import { kpiCsvStream } from "./kpi-csv";
 import { refreshKpiRollups, verifyKpiRollups } from "./refresh-kpi-rollups";
@@ -147,5 +148,22 @@ describe("gross margin on the KPI dashboard", () => {
     const margin = await csv("margin", {});
     expect(margin[0]).toBe("period_start,member_margin_minor,non_member_margin_minor");
     expect(margin).toContain("2026-10-12,0,18000");
+  });
+
+  it("shows on the console home: the last 30 local days, read like the dashboard", async () => {
+    // October 20: Sep 21 – Oct 20 holds M-2 and T-1 (costed: 50,000 revenue, 21,000 cost) and M-3 (no lines).
+    const october = await getProgramOverview(database.db, analyst(program), { slug: program.slug }, new Date("2026-10-20T23:00:00Z"));
+    expect(october).toMatchObject({ purchases30d: 3, revenue30dMinor: 80_000, averageTicket30dMinor: 26_667, newMembers30d: 0, activeMembers90d: 2, members: 2 });
+    expect(october.margin30d).toEqual({ marginMinor: 29_000, rate: 29_000 / 50_000, coverage: 50_000 / 80_000, costedPurchases: 2, costedRevenueMinor: 50_000, costMinor: 21_000 });
+
+    // November 23: the same figures as the dashboard over Oct 25 – Nov 23 (one ticket without costs, two refunds: no margin).
+    const home = await getProgramOverview(database.db, analyst(program), { slug: program.slug }, NOW);
+    const d = await read({ from: "2026-10-25", to: "2026-11-23" });
+    expect(home).toMatchObject({
+      members: d.kpis.members, activeMembers90d: d.kpis.active90, newMembers30d: d.kpis.newEnrolments, pointsOutstanding: d.kpis.outstandingPoints,
+      pointsIssued30d: d.kpis.pointsIssued, pointsRedeemed30d: d.kpis.pointsRedeemed, purchases30d: 1, revenue30dMinor: d.kpis.revenueMinor, margin30d: null,
+    });
+    expect(d.kpis.purchases).toBe(1);
+    expect(home.pointsOutstanding).toBeGreaterThan(0);
   });
 });

@@ -11,7 +11,7 @@ export function OverviewStats({ overview }: OverviewStatsProps) {
   const { program } = overview;
   // Ratios only mean something with a denominator; otherwise fall back to the plain hint.
   const activeShare = overview.members > 0 ? overview.activeMembers90d / overview.members : null;
-  const averageTicket = overview.purchases30d > 0 ? Math.round(overview.revenue30dMinor / overview.purchases30d) : null;
+  const margin = overview.margin30d;
 
   return (
     <>
@@ -19,7 +19,7 @@ export function OverviewStats({ overview }: OverviewStatsProps) {
         <h2 id="members-section" className="text-sm font-semibold text-ink-muted">
           {t("membersSection")}
         </h2>
-        <div className="mt-3 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <div className="mt-3 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           <StatCard
             testId="stat-members"
             icon="users"
@@ -35,6 +35,21 @@ export function OverviewStats({ overview }: OverviewStatsProps) {
             hint={activeShare === null ? undefined : t("stats.activeMembersHint", { share: formatPercent(activeShare, nl) })}
           />
           <StatCard
+            testId="stat-new-members"
+            icon="sparkles"
+            label={t("stats.newMembers")}
+            value={formatCount(overview.newMembers30d, nl)}
+            hint={t("stats.newMembersHint")}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="sales-section" className="mt-10">
+        <h2 id="sales-section" className="text-sm font-semibold text-ink-muted">
+          {t("salesSection")}
+        </h2>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          <StatCard
             testId="stat-purchases"
             icon="bag"
             label={t("stats.purchases")}
@@ -47,9 +62,23 @@ export function OverviewStats({ overview }: OverviewStatsProps) {
             label={t("stats.revenue")}
             value={formatMoney(overview.revenue30dMinor, program.currency, nl)}
             hint={
-              averageTicket === null
+              overview.averageTicket30dMinor === null
                 ? t("stats.revenueHint")
-                : t("stats.averageTicketHint", { amount: formatMoney(averageTicket, program.currency, nl) })
+                : t("stats.averageTicketHint", { amount: formatMoney(overview.averageTicket30dMinor, program.currency, nl) })
+            }
+          />
+          <StatCard
+            testId="stat-margin"
+            icon="trendingUp"
+            label={t("stats.margin")}
+            // Without unit costs there is no margin to show, not a 0 % one.
+            value={margin?.rate == null ? "—" : formatPercent(margin.rate, nl)}
+            hint={
+              margin === null
+                ? t("stats.marginUnknown")
+                : margin.coverage === null
+                  ? formatMoney(margin.marginMinor, program.currency, nl)
+                  : t("stats.marginHint", { coverage: formatPercent(margin.coverage, nl) })
             }
           />
         </div>
