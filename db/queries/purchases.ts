@@ -9,6 +9,11 @@ export async function insertPurchase(tx: Executor, values: typeof purchases.$inf
   return row!;
 }
 
+/** Many purchases in one statement (bulk loads such as the demo's counter tickets). */
+export async function insertPurchases(tx: Executor, rows: (typeof purchases.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(purchases).values(rows);
+}
+
 export async function insertPurchaseLines(tx: Executor, rows: (typeof purchaseLines.$inferInsert)[]): Promise<void> {
   if (rows.length) await tx.insert(purchaseLines).values(rows);
 }

@@ -47,6 +47,15 @@ export const purchaseResultSchema = z.object({
   explanation: z.record(z.string(), z.unknown()).meta({ description: "Per line and per rule: fired or not, and why." }),
 }).meta({ id: "PurchaseResult" });
 
+export const ticketResultSchema = z.object({
+  purchaseId: z.uuid(),
+  orderId: z.string(),
+  amount: z.number().meta({ description: "In currency units." }),
+  currency: z.string(),
+  occurredAt: z.iso.datetime(),
+  costedLines: z.number().int().meta({ description: "Lines whose SKU has a unit cost in the catalog: they count in the gross margin." }),
+}).meta({ id: "TicketResult" });
+
 export const refundResultSchema = z.object({
   refundId: z.uuid(),
   orderId: z.string(),

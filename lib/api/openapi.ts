@@ -5,7 +5,7 @@ import { apiListProductsSchema, apiUpsertProductsSchema } from "@/lib/validation
 import { apiHistoryQuerySchema } from "@/lib/validation/api-history";
 import { apiCaptureSchema, apiHoldSchema, apiVoidSchema } from "@/lib/validation/api-holds";
 import { apiAdjustmentSchema, apiCreateMemberSchema, apiMemberLookupSchema, apiUpdateMemberSchema } from "@/lib/validation/api-member";
-import { apiPurchaseSchema } from "@/lib/validation/api-purchase";
+import { apiPurchaseSchema, apiTicketSchema } from "@/lib/validation/api-purchase";
 import { apiRefundSchema } from "@/lib/validation/api-refund";
 import { REWARD_OPERATIONS } from "./openapi-rewards";
 import { ACCOUNT_OPERATIONS } from "./openapi-accounts";
@@ -88,6 +88,12 @@ export const OPERATIONS: Operation[] = [
     description: "orderId is unique per program: a retry with the same orderId and body never earns twice; the same orderId with another body, or sent again after its idempotency record expired (8 days), is 409 order_exists with the existing purchaseId.",
     body: apiPurchaseSchema, bodyExample: { memberId: "4f7c1d2e-8a9b-4c3d-9e8f-1a2b3c4d5e6f", orderId: "POS-0001-000123", amount: 349.9, currency: "MXN", channel: "pos", lines: [{ sku: "CAFE-250", quantity: 2, unitPrice: 174.95 }] },
     ok: { status: 201, schema: out.purchaseResultSchema, description: "Points earned, pending and why." }, errors: { 404: ["not_found"], 409: ["order_exists"] },
+  },
+  {
+    method: "post", path: "/api/v1/tickets", tag: "Purchases", scope: "points:earn", summary: "Record a ticket of a customer who is not a member",
+    description: "No member and no points: the ticket counts in the program's sales, average ticket and gross margin of non-members, next to the members' (Analytics). orderId is unique per program across purchases and tickets: sending it again is 409 order_exists. Lines with a SKU take its unit cost from the catalog.",
+    body: apiTicketSchema, bodyExample: { orderId: "POS-0001-000124", amount: 174.95, currency: "MXN", channel: "pos", lines: [{ sku: "CAFE-250", quantity: 1, unitPrice: 174.95 }] },
+    ok: { status: 201, schema: out.ticketResultSchema, description: "The ticket recorded." }, errors: { 404: ["not_found"], 409: ["order_exists"] },
   },
   {
     method: "post", path: "/api/v1/refunds", tag: "Purchases", scope: "points:earn", summary: "Refund a purchase and reverse its points",

@@ -50,3 +50,35 @@ export function spreadPoints(points: number, lines: readonly { quantity: number;
   shares[last] = (shares[last] ?? 0) + points - spread;
   return shares;
 }
+
+export type WalkInTicket = { orderId: string; storeIndex: number; occurredAt: Date; amountMinor: number; lines: BasketLine[] };
+
+/**
+ * Counter sales to customers who are not members, for the demo's stores over
+ * the `days` days before `lastDay` (a UTC date, YYYY-MM-DD): 4 to 12 tickets a
+ * day, 1 to 3 CDs each at $8–$18, between 10:00 and 20:00 in Mexico City
+ * (UTC−6 all year since 2022). They give Analytics its non-member side (sales,
+ * average ticket, margin) next to the members'. Deterministic for a seed.
+ */
+export function demoWalkInTickets(p: { lastDay: string; days: number; stores: number; random: () => number }): WalkInTicket[] {
+  const tickets: WalkInTicket[] = [];
+  const last = Date.parse(`${p.lastDay}T00:00:00Z`);
+  for (let d = p.days - 1; d >= 0; d--) {
+    const dayStart = last - d * 86_400_000;
+    const day = new Date(dayStart).toISOString().slice(0, 10).replaceAll("-", "");
+    const count = 4 + Math.floor(p.random() * 9);
+    for (let n = 0; n < count; n++) {
+      const cds = 1 + Math.floor(p.random() * p.random() * 3);
+      const amountMinor = cds * (800 + Math.floor(p.random() * 1000));
+      const minuteOfDay = 16 * 60 + Math.floor(p.random() * 10 * 60);
+      tickets.push({
+        orderId: `MOSTRADOR-${day}-${String(n + 1).padStart(2, "0")}`,
+        storeIndex: Math.floor(p.random() * p.stores),
+        occurredAt: new Date(dayStart + minuteOfDay * 60_000),
+        amountMinor,
+        lines: demoBasket({ cds, amountMinor }),
+      });
+    }
+  }
+  return tickets;
+}

@@ -7,10 +7,9 @@ function decimalAmount(field: string) {
   return z.number({ error: `${field} must be a number.` }).min(0, { error: `${field} may not be negative.` }).max(1_000_000_000, { error: `${field} is too large.` });
 }
 
-/** The API's purchase body (decimal amounts, as integrators send them); unknown fields are refused. */
-export const apiPurchaseSchema = z
+/** A ticket as integrators send it (decimal amounts), with or without a member; unknown fields are refused. */
+const apiTicketFields = z
   .object({
-    memberId: idSchema,
     orderId: z.string({ error: "orderId is required." }).trim().min(1).max(120),
     amount: decimalAmount("amount"),
     currency: z.string({ error: "currency is required." }).trim().toUpperCase().length(3, { error: "Use a 3-letter currency code." }),
@@ -31,16 +30,24 @@ export const apiPurchaseSchema = z
       .max(500)
       .optional(),
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (!/^[A-Z]{3}$/.test(p.currency)) return;
-    const digits = safeDigits(p.currency);
-    const tooPrecise = (n: number) => Math.abs(n * 10 ** digits - Math.round(n * 10 ** digits)) > 1e-6;
-    if (tooPrecise(p.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: `${p.currency} amounts have at most ${digits} decimals.` });
-    p.lines?.forEach((l, i) => {
-      if (tooPrecise(l.unitPrice)) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice"], message: `${p.currency} amounts have at most ${digits} decimals.` });
-    });
+  .strict();
+
+/** Amounts with no more decimals than the currency has. */
+function currencyPrecision(p: { currency: string; amount: number; lines?: { unitPrice: number }[] }, ctx: z.RefinementCtx): void {
+  if (!/^[A-Z]{3}$/.test(p.currency)) return;
+  const digits = safeDigits(p.currency);
+  const tooPrecise = (n: number) => Math.abs(n * 10 ** digits - Math.round(n * 10 ** digits)) > 1e-6;
+  if (tooPrecise(p.amount)) ctx.addIssue({ code: "custom", path: ["amount"], message: `${p.currency} amounts have at most ${digits} decimals.` });
+  p.lines?.forEach((l, i) => {
+    if (tooPrecise(l.unitPrice)) ctx.addIssue({ code: "custom", path: ["lines", i, "unitPrice"], message: `${p.currency} amounts have at most ${digits} decimals.` });
   });
+}
+
+/** The API's purchase body: a member's ticket, which earns points. */
+export const apiPurchaseSchema = apiTicketFields.extend({ memberId: idSchema }).superRefine(currencyPrecision);
+
+/** The API's ticket body: a customer who is not a member (no points; counts in the non-member figures). */
+export const apiTicketSchema = apiTicketFields.superRefine(currencyPrecision);
 
 function safeDigits(currency: string): number {
   try {
@@ -51,13 +58,18 @@ function safeDigits(currency: string): number {
 }
 
 export type ApiPurchase = z.output<typeof apiPurchaseSchema>;
+export type ApiTicket = z.output<typeof apiTicketSchema>;
 
 /** To the service's input: minor units and Dates. */
 export function toPurchaseInput(programId: string, p: ApiPurchase) {
+  return { ...toTicketInput(programId, p), memberId: p.memberId };
+}
+
+/** A ticket to the service's input: minor units and Dates. */
+export function toTicketInput(programId: string, p: ApiTicket) {
   const scale = 10 ** safeDigits(p.currency);
   return {
     programId,
-    memberId: p.memberId,
     orderId: p.orderId,
     amountMinor: Math.round(p.amount * scale),
     currency: p.currency,

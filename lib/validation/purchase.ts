@@ -14,10 +14,10 @@ export const purchaseLineSchema = z
   .strict()
   .refine((l) => l.sku || l.category, { error: "Give a SKU or a category." });
 
-export const recordPurchaseSchema = z
+/** What a ticket carries, with or without a member. */
+const ticketFields = z
   .object({
     programId: idSchema,
-    memberId: idSchema,
     orderId: z.string({ error: "An order reference is required." }).trim().min(1, { error: "An order reference is required." }).max(120),
     amountMinor: z.number({ error: "The amount must be a number." }).int().min(0, { error: "The amount may not be negative." }).max(MAX_AMOUNT_MINOR, { error: "The amount is too large." }),
     currency: z.string().trim().toUpperCase().length(3, { error: "Use a 3-letter currency code." }),
@@ -27,10 +27,16 @@ export const recordPurchaseSchema = z
     lines: z.array(purchaseLineSchema).max(500, { error: "At most 500 lines." }).optional(),
     idempotencyKey: idempotencyKeySchema.optional(),
   })
-  .strict()
-  .refine((p) => !p.lines?.length || Math.abs(p.lines.reduce((s, l) => s + Math.round(l.quantity * l.unitPriceMinor), 0) - p.amountMinor) <= p.lines.length, {
-    error: "The amount must equal the sum of the lines.",
-    path: ["amountMinor"],
-  });
+  .strict();
 
+const linesAddUp = (p: { amountMinor: number; lines?: { quantity: number; unitPriceMinor: number }[] }) =>
+  !p.lines?.length || Math.abs(p.lines.reduce((s, l) => s + Math.round(l.quantity * l.unitPriceMinor), 0) - p.amountMinor) <= p.lines.length;
+const linesMismatch = { error: "The amount must equal the sum of the lines.", path: ["amountMinor"] };
+
+export const recordPurchaseSchema = ticketFields.extend({ memberId: idSchema }).refine(linesAddUp, linesMismatch);
+
+/** A ticket of a customer who is not a member (no points): the dashboard's non-member figures. */
+export const recordTicketSchema = ticketFields.refine(linesAddUp, linesMismatch);
+
+export type RecordTicketInput = z.input<typeof recordTicketSchema>;
 export type RecordPurchaseInput = z.input<typeof recordPurchaseSchema>;

@@ -1,13 +1,16 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { listMembersByAvailable } from "@/db/queries/ledger";
 import { insertChallenge } from "@/db/queries/gamification";
 import { getProgramBySlug } from "@/db/queries/programs";
+import { insertPurchaseLines, insertPurchases } from "@/db/queries/purchases";
 import { insertRewardMenu, insertRewards } from "@/db/queries/rewards";
 import { insertStores } from "@/db/queries/stores";
 import { findUserByEmail, insertMembership, insertUser } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PRODUCTS, demoBasket } from "@/lib/domain/demo-catalog";
+import { DEMO_PRODUCTS, demoBasket, demoWalkInTickets } from "@/lib/domain/demo-catalog";
+import { hash32, seededRandom } from "@/lib/domain/generate/synthetic-data";
 import { upsertCatalogProducts } from "@/lib/services/catalog/upsert-products";
 import { importCdnow, type ImportCdnowResult, type ImportProgress } from "@/lib/services/imports/import-cdnow";
 import { redeemPoints } from "@/lib/services/ledger/redeem-points";
@@ -37,7 +40,8 @@ export type SeedDemoResult =
  * The demo program: the real CDNOW purchase history (shifted so the last
  * purchase was yesterday) earning under the default plan, with lines of a
  * small CD catalog whose unit costs give Analytics a margin, stores, rewards, a
- * few hundred redemptions through the ledger service, and one login per role.
+ * few hundred redemptions through the ledger service, a year of counter tickets
+ * from customers who are not members (the demo program only), and one login per role.
  */
 export async function seedDemo(
   db: Executor,
@@ -77,8 +81,12 @@ export async function seedDemo(
     basket: demoBasket,
   });
   const redemptions = await seedRedemptions(db, program.id, now);
-  // The sample (e2e) program stays without challenges: their bonus points would change the balances other tests check.
-  if (options.dataset !== "sample") await seedChallenges(db, program.id, now);
+  // The sample (e2e) program stays without challenges (their bonus points would change the balances other tests check)
+  // and without counter tickets (its journeys count on counter sales having no unit costs).
+  if (options.dataset !== "sample") {
+    await seedChallenges(db, program.id, now);
+    await seedWalkInTickets(db, { programId: program.id, currency: program.currency, storeIds: stores.map((s) => s.id), now });
+  }
   const logins = await seedUsers(db, { organizationId: program.organizationId, programId: program.id, storeIds: stores.slice(0, 2).map((s) => s.id) });
   return { created: true, program: { id: program.id, slug: program.slug }, import: imported, redemptions, logins };
 }
@@ -95,7 +103,6 @@ async function seedRewards(db: Executor, programId: string) {
   ]);
 }
 
-/** Real redemptions through the ledger service, so the demo shows spent points too. */
 /** Two running challenges for the portal's "Mis retos": three purchases in 30 days, and a complete profile. */
 async function seedChallenges(db: Executor, programId: string, now: Date): Promise<void> {
   const startsAt = new Date(now.getTime() - 7 * 86_400_000);
@@ -125,6 +132,31 @@ async function seedChallenges(db: Executor, programId: string, now: Date): Promi
   });
 }
 
+/**
+ * A year of counter tickets from customers who are not members (no points),
+ * written in bulk like a POS integration's nightly load would be through
+ * POST /api/v1/tickets, so Analytics compares members with non-members.
+ */
+async function seedWalkInTickets(db: Executor, p: { programId: string; currency: string; storeIds: string[]; now: Date }): Promise<number> {
+  const yesterday = new Date(p.now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const tickets = demoWalkInTickets({ lastDay: yesterday, days: 365, stores: p.storeIds.length, random: seededRandom(hash32("lazo-demo-walk-ins")) });
+  for (let start = 0; start < tickets.length; start += 1_000) {
+    const chunk = tickets.slice(start, start + 1_000).map((t) => ({ ...t, id: randomUUID() }));
+    await db.transaction(async (tx) => {
+      await insertPurchases(tx, chunk.map((t) => ({
+        id: t.id, programId: p.programId, memberId: null, orderId: t.orderId, channel: "pos" as const, storeId: p.storeIds[t.storeIndex]!,
+        amountMinor: t.amountMinor, currency: p.currency, occurredAt: t.occurredAt, createdAt: t.occurredAt,
+      })));
+      await insertPurchaseLines(tx, chunk.flatMap((t) => t.lines.map((l, i) => ({
+        programId: p.programId, purchaseId: t.id, lineNo: i + 1, sku: l.sku, category: l.category,
+        quantity: String(l.quantity), unitPriceMinor: l.unitPriceMinor, unitCostMinor: l.unitCostMinor, pointsEarned: 0,
+      }))));
+    });
+  }
+  return tickets.length;
+}
+
+/** Real redemptions through the ledger service, so the demo shows spent points too. */
 async function seedRedemptions(db: Executor, programId: string, now: Date): Promise<number> {
   const redeemers = await listMembersByAvailable(db, { programId, minimum: 100, limit: 300 });
   let count = 0;
