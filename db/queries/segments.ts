@@ -197,17 +197,23 @@ export async function countSegment(db: Executor, p: SegmentScope & { definition:
 
 export type SegmentSampleRow = { id: string; name: string | null; email: string | null; tierKey: string | null; available: number };
 
-/** A few members the definition selects (the most recently enrolled first), for the builder's preview. */
+/**
+ * A few members the definition selects, for the builder's preview: the first
+ * in member id order, which for random ids is a random pick. That is the order
+ * the count walks members in (merge joins with their summaries and accounts),
+ * so the walk stops after `limit` matches instead of ranking the whole segment
+ * (at 1M members, the newest-first sample cost as much as the count).
+ */
 export async function sampleSegment(db: Executor, p: SegmentScope & { definition: SegmentDefinition; limit: number }): Promise<SegmentSampleRow[]> {
-  // Picked first (ids and enrolment dates only, what the segment indexes hold), then their names and balances.
+  // Picked first (ids only, what the segment indexes hold), then their names and balances.
   const rows = await withSegmentSettings(db, p.definition, (tx) =>
     selectRows<{ id: string; name: string | null; email: string | null; tier_key: string | null; available: number }>(
       tx,
       sql`select m.id, m.name, m.email, m.tier_key,
             coalesce((select pa.available from point_accounts pa where pa.program_id = m.program_id and pa.member_id = m.id), 0)::int as available
-          from (select m.id, m.enrolled_at ${segmentSource(p.definition, p)} order by m.enrolled_at desc, m.id limit ${p.limit}::int) picked
+          from (select m.id ${segmentSource(p.definition, p)} order by m.id limit ${p.limit}::int) picked
           join members m on m.program_id = ${p.programId}::uuid and m.id = picked.id
-          order by picked.enrolled_at desc, picked.id`,
+          order by picked.id`,
     ),
   );
   return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, tierKey: r.tier_key, available: Number(r.available) }));
