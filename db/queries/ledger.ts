@@ -219,3 +219,12 @@ export async function listMembersByAvailable(db: Executor, p: { programId: strin
     .orderBy(desc(pointAccounts.available))
     .limit(p.limit);
 }
+
+/** The earliest expiry among a program's lots with points left, or null when none expires. */
+export async function getFirstLotExpiry(db: Executor, programId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<string | null>`min(${pointLots.expiresAt})` })
+    .from(pointLots)
+    .where(and(eq(pointLots.programId, programId), gt(pointLots.remaining, 0)));
+  return row?.at ? new Date(row.at) : null;
+}

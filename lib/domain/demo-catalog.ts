@@ -56,7 +56,7 @@ export type WalkInTicket = { orderId: string; storeIndex: number; occurredAt: Da
 /**
  * Counter sales to customers who are not members, for the demo's stores over
  * the `days` days before `lastDay` (a UTC date, YYYY-MM-DD): 4 to 12 tickets a
- * day, 1 to 3 CDs each at $8–$18, between 10:00 and 20:00 in Mexico City
+ * day, 1 to 3 CDs each at $8–$24 (imports above $20 have no known cost), between 10:00 and 20:00 in Mexico City
  * (UTC−6 all year since 2022). They give Analytics its non-member side (sales,
  * average ticket, margin) next to the members'. Deterministic for a seed.
  */
@@ -69,7 +69,7 @@ export function demoWalkInTickets(p: { lastDay: string; days: number; stores: nu
     const count = 4 + Math.floor(p.random() * 9);
     for (let n = 0; n < count; n++) {
       const cds = 1 + Math.floor(p.random() * p.random() * 3);
-      const amountMinor = cds * (800 + Math.floor(p.random() * 1000));
+      const amountMinor = cds * (800 + Math.floor(p.random() * 1600));
       const minuteOfDay = 16 * 60 + Math.floor(p.random() * 10 * 60);
       tickets.push({
         orderId: `MOSTRADOR-${day}-${String(n + 1).padStart(2, "0")}`,

@@ -11,6 +11,7 @@ import {
   memberIdsByExternalId,
   type NewImportPurchaseLine,
 } from "@/db/queries/bulk-import";
+import { getFirstLotExpiry } from "@/db/queries/ledger";
 import { getFirstPublishedPlanVersion } from "@/db/queries/plans";
 import { getProgramBySlug, type ProgramRow } from "@/db/queries/programs";
 import type { Executor } from "@/db/types";
@@ -132,12 +133,7 @@ export async function importCdnow(
   progress("tiers", 0, 1);
   await assignTiersByRollingPoints(db, { programId: program.id, now, tiers: plan.tiers });
   progress("tiers", 1, 1);
-  const expired = await expireDuePoints(db, {
-    programId: program.id,
-    now,
-    batchSize: 2000,
-    onProgress: (done) => progress("expiry", done.accounts, customers.length),
-  });
+  const expired = await expireHistoryWeekly(db, { programId: program.id, now, onStep: (done, steps) => progress("expiry", done, steps) });
   return {
     program: { id: program.id, slug: program.slug },
     customers: customers.length,
@@ -160,4 +156,25 @@ async function findOrCreateProgram(db: Executor, slug: string, name?: string): P
   if (existing) return existing;
   // CDNOW amounts are US dollars.
   return createProgram(db, { slug, name: name ?? `CDNOW (${slug})`, currency: "USD", locale: "es-MX", timeZone: "America/Mexico_City" });
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Expires the imported history's points at their own dates, a week at a time
+ * as the daily job would have while the history happened (its entries dated
+ * then), and finally at `now`, instead of all at once on the import's day: one
+ * spike there would flatten Analytics' points over time and misdate breakage.
+ */
+async function expireHistoryWeekly(db: Executor, p: { programId: string; now: Date; onStep: (done: number, steps: number) => void }): Promise<{ points: number }> {
+  const first = await getFirstLotExpiry(db, p.programId);
+  const moments: Date[] = [];
+  if (first) for (let at = first.getTime() + WEEK_MS; at < p.now.getTime(); at += WEEK_MS) moments.push(new Date(at));
+  moments.push(p.now);
+  let points = 0;
+  for (const [i, at] of moments.entries()) {
+    points += (await expireDuePoints(db, { programId: p.programId, now: at, batchSize: 2000 })).points;
+    p.onStep(i + 1, moments.length);
+  }
+  return { points };
 }
