@@ -16,6 +16,8 @@ import {
   countCohorts,
   countMembers,
   countMembersPerTier,
+  countTierMoves,
+  listCampaignsInRange,
   listTopRewards,
   sumDaily,
   sumOutstandingPoints,
@@ -45,6 +47,8 @@ const QUERIES: Record<string, (db: Executor, f: KpiQueryFilter) => Promise<unkno
   "outstanding points": sumOutstandingPoints,
   cohorts: countCohorts,
   "members per tier": countMembersPerTier,
+  "tier migration": countTierMoves,
+  campaigns: listCampaignsInRange,
   "top rewards": listTopRewards,
   "CLV bins": binClv,
 };

@@ -38,6 +38,7 @@ export function registerRollupCommands(cli: Command) {
             cohorts.differingMonths.length ? `; member-months ${cohorts.differingMonths.join(", ")}` : "",
             cohorts.differingCells.length ? `; cohort cells (stored/fresh) ${cohorts.differingCells.join(", ")}` : "",
             totals.differingTiers.length ? `; members per tier (stored/fresh) ${totals.differingTiers.join(", ")}` : "",
+            totals.differingMoves.length ? `; tier moves (stored/fresh) ${totals.differingMoves.join(", ")}` : "",
             totals.outstanding.stored !== totals.outstanding.fresh ? `; outstanding points (stored/fresh) ${totals.outstanding.stored}/${totals.outstanding.fresh}` : "",
           ].join("");
           console.log(`${programId}: ${result.ok ? "ok" : "DIFFERS"} (${result.rows} rows, ${cohorts.memberMonths} member-months${differences})`);

@@ -1,10 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows } from "../rows";
 import type { Executor } from "../types";
+import type { campaignKind, campaignStatus } from "../schema/engagement";
 import type { LocalizedText } from "../schema/tenancy";
 import { cells, counted, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
 import { factsSql } from "./kpi-rollups";
-import { countTiersFromTotals, sumOutstandingFromTotals } from "./kpi-totals";
+import { countTierMovesFromTotals, countTiersFromTotals, sumOutstandingFromTotals, type TierMove } from "./kpi-totals";
 
 /** The dashboard's filters, resolved: local days from..to (inclusive) and optional dimensions. */
 export type KpiQueryFilter = {
@@ -224,6 +225,21 @@ export async function countMembersPerTier(db: Executor, f: KpiQueryFilter): Prom
   return rows.map((r) => ({ tierKey: r.tierKey, members: Number(r.members) }));
 }
 
+/**
+ * Tier changes in the range, from → to (null: no tier), local days. Without a
+ * segment or tier filter from kpi_tier_moves; with one, from the history of
+ * those members (a tier filter: the members in that tier now).
+ */
+export async function countTierMoves(db: Executor, f: KpiQueryFilter): Promise<TierMove[]> {
+  const memberOf = memberSubquery(f);
+  if (!memberOf) return countTierMovesFromTotals(db, f);
+  const rows = await selectRows<TierMove>(db, sql`
+    select h.from_tier as "fromTier", h.to_tier as "toTier", count(*)::int as members from member_tier_history h
+    where h.program_id = ${f.programId} and ${rangeOn(f, sql`h.created_at`)} and h.member_id in (${memberOf})
+    group by 1, 2 order by 3 desc, 1, 2`);
+  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+}
+
 /** Rewards by coupons issued in the range (voided ones excluded). */
 export async function listTopRewards(db: Executor, f: KpiQueryFilter, limit = 8) {
   const memberOf = memberSubquery(f);
@@ -259,4 +275,19 @@ export async function listRollupPage(db: Executor, f: KpiQueryFilter, after: { d
     from kpi_daily_rollups r left join stores s on s.program_id = r.program_id and s.id = r.store_id
     where r.program_id = ${f.programId} and r.day between ${f.from}::date and ${f.to}::date ${dims(f, "r")} ${key}
     order by r.day, r.store_id, r.channel limit ${limit}`);
+}
+
+export type CampaignSummary = { id: string; name: string; kind: (typeof campaignKind.enumValues)[number]; status: (typeof campaignStatus.enumValues)[number]; startsAt: string | null; endsAt: string | null; controlShare: number; awarded: number; points: number; moneyMinor: number };
+
+/** Campaigns that ran in the range (started by its end, not ended before its start), newest first, with what they gave. */
+export async function listCampaignsInRange(db: Executor, f: KpiQueryFilter, limit = 6): Promise<CampaignSummary[]> {
+  const rows = await selectRows<CampaignSummary>(db, sql`
+    select c.id::text as id, c.name, c.kind::text as kind, c.status::text as status, c.starts_at::text as "startsAt", c.ends_at::text as "endsAt",
+      c.control_share_pct as "controlShare", c.spent_count as awarded, c.spent_points as points, c.spent_money_minor as "moneyMinor"
+    from campaigns c
+    where c.program_id = ${f.programId} and c.status <> 'draft'
+      and coalesce(c.starts_at, c.created_at) < ${localStart(f, sql`(${f.to}::date + 1)`)}
+      and (c.ends_at is null or c.ends_at >= ${localStart(f, sql`${f.from}::date`)})
+    order by coalesce(c.starts_at, c.created_at) desc, c.id limit ${limit}`);
+  return rows.map((r) => ({ ...r, controlShare: Number(r.controlShare), awarded: Number(r.awarded), points: Number(r.points), moneyMinor: Number(r.moneyMinor) }));
 }

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Members per tier (anonymized members left out), as signed changes: triggers
@@ -28,3 +28,19 @@ export const kpiOutstandingPoints = pgTable("kpi_outstanding_points", {
   /** A change to the points held. */
   points: bigint("points", { mode: "number" }).notNull(),
 }, (t) => [index("kpi_outstanding_points_program_idx").on(t.programId)]);
+
+/**
+ * Tier moves per local day (program time zone): how many members went from a
+ * tier to another (null: no tier), as signed changes appended by triggers on
+ * member_tier_history in the writer's transaction and folded by the rollup
+ * refresh. The dashboard's tier migration reads a range's days here instead of
+ * every tier change of a million members.
+ */
+export const kpiTierMoves = pgTable("kpi_tier_moves", {
+  programId: uuid("program_id").notNull(),
+  day: date("day", { mode: "string" }).notNull(),
+  fromTier: text("from_tier"),
+  toTier: text("to_tier"),
+  /** A change to the number of moves. */
+  members: integer("members").notNull(),
+}, (t) => [index("kpi_tier_moves_day_idx").on(t.programId, t.day)]);

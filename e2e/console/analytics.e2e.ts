@@ -45,6 +45,11 @@ test.describe("analytics dashboard", () => {
     await expect(page.getByTestId("cohort-row").first()).toBeVisible();
     await expect(page.getByTestId("tier-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(page.getByTestId("top-reward").first()).toBeVisible();
+    // The sample's members got their tiers on import (dated that day, inside the period): the migration counts them.
+    await expect(page.getByTestId("migration-card")).toContainText("Migración de niveles");
+    await expect(page.getByTestId("migration-summary")).toContainText(/\d+ socios? sub/);
+    await expect(page.getByTestId("migration-row").first()).toContainText("→");
+    await expect(page.getByTestId("campaigns-card")).toContainText("Resultados de campañas");
     await page.screenshot({ path: `${SCREENS}/dashboard-es.png`, fullPage: true });
   });
 
@@ -62,6 +67,8 @@ test.describe("analytics dashboard", () => {
     await expect(page.getByTestId("membership-card")).toContainText("Members and non-members");
     await expect(page.getByTestId("membership-card")).toContainText("Sales with a known cost");
     await expect(page.getByTestId("margin-card")).toContainText("Margin over time");
+    await expect(page.getByTestId("migration-card")).toContainText("Tier migration");
+    await expect(page.getByTestId("campaigns-card")).toContainText("Campaign results");
     await expect(page.getByTestId("margin-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(page.getByTestId("points-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/dashboard-en.png`, fullPage: true });

@@ -3,7 +3,7 @@ import { calendarDaySchema } from "./analytics";
 import { idSchema } from "./common";
 
 export const KPI_CHANNELS = ["pos", "ecommerce", "app"] as const;
-export const KPI_EXPORT_TABLES = ["daily", "points", "cohorts", "tiers", "rewards", "margin"] as const;
+export const KPI_EXPORT_TABLES = ["daily", "points", "cohorts", "tiers", "migration", "campaigns", "rewards", "margin"] as const;
 export type KpiExportTable = (typeof KPI_EXPORT_TABLES)[number];
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  summarizeTierMoves,
   averageTicketMinor,
   breakageRate,
   bucketMargins,
@@ -156,5 +157,30 @@ describe("gross margin", () => {
       { day: "2026-01-01", members: 10, nonMembers: 0 },
       { day: "2026-02-01", members: 6, nonMembers: 1 },
     ]);
+  });
+});
+
+describe("tier migration", () => {
+  const plan = ["bronze", "silver", "gold"];
+  it("labels moves against the plan's order and adds up who went up and down", () => {
+    const summary = summarizeTierMoves([
+      { fromTier: "gold", toTier: "silver", members: 3 },
+      { fromTier: null, toTier: "bronze", members: 40 },
+      { fromTier: "bronze", toTier: "gold", members: 3 },
+      { fromTier: "silver", toTier: null, members: 1 },
+      { fromTier: "legacy", toTier: null, members: 2 },
+    ], plan);
+    expect(summary.rows.map((r) => [r.fromTier, r.toTier, r.direction])).toEqual([
+      [null, "bronze", "up"],
+      ["bronze", "gold", "up"],
+      ["gold", "silver", "down"],
+      ["legacy", null, "lateral"],
+      ["silver", null, "down"],
+    ]);
+    expect(summary).toMatchObject({ up: 43, down: 4 });
+  });
+
+  it("is empty without moves", () => {
+    expect(summarizeTierMoves([], plan)).toEqual({ rows: [], up: 0, down: 0 });
   });
 });

@@ -178,3 +178,22 @@ export type MarginDay = { day: string; members: number; nonMembers: number };
 export function bucketMargins(days: MarginDay[], granularity: Granularity): MarginDay[] {
   return bucketSums(days, granularity);
 }
+
+export type TierMoveRow = { fromTier: string | null; toTier: string | null; members: number; direction: "up" | "down" | "lateral" };
+
+/**
+ * Tier moves ranked and labelled against the plan's order (lowest tier first;
+ * no tier is below every tier; a tier no longer in the plan counts as no tier):
+ * each move is up, down or lateral (between two tiers of the same rank, or
+ * no tier to a retired one), with the members who went up and down in total.
+ */
+export function summarizeTierMoves(moves: readonly { fromTier: string | null; toTier: string | null; members: number }[], planOrder: readonly string[]): { rows: TierMoveRow[]; up: number; down: number } {
+  const rank = (key: string | null) => (key === null ? -1 : planOrder.indexOf(key));
+  const rows = moves.map((m): TierMoveRow => {
+    const [from, to] = [rank(m.fromTier), rank(m.toTier)];
+    return { ...m, direction: to > from ? "up" : to < from ? "down" : "lateral" };
+  });
+  rows.sort((a, b) => b.members - a.members || rank(a.fromTier) - rank(b.fromTier) || rank(a.toTier) - rank(b.toTier));
+  const total = (d: TierMoveRow["direction"]) => rows.filter((r) => r.direction === d).reduce((s, r) => s + r.members, 0);
+  return { rows, up: total("up"), down: total("down") };
+}

@@ -65,8 +65,8 @@ describe("generateData", () => {
       from purchases where program_id = ${program.id} and status <> 'refunded'`);
     expect(cohorts.memberMonths).toBe(Number(months!.n));
     expect(cohorts.memberMonths).toBeGreaterThan(200);
-    // So do the tier and outstanding-points totals, folded to one row each after the load.
-    expect(await compareProgramTotals(database.db, program.id)).toEqual({ ok: true, outstanding: { stored: result.pointsCredited, fresh: result.pointsCredited }, differingTiers: [] });
+    // So do the tier, outstanding-points and tier-move totals, folded to one row each after the load.
+    expect(await compareProgramTotals(database.db, program.id)).toEqual({ ok: true, outstanding: { stored: result.pointsCredited, fresh: result.pointsCredited }, differingTiers: [], differingMoves: [] });
     const [rows] = await selectRows<{ tiers: number; points: number }>(database.db, sql`
       select (select count(*) from kpi_tier_counts where program_id = ${program.id})::int as tiers,
              (select count(*) from kpi_outstanding_points where program_id = ${program.id})::int as points`);

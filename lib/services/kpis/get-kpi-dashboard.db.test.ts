@@ -5,13 +5,14 @@ import type { Database } from "@/db/client";
 import { countCohortsFromRollup } from "@/db/queries/kpi-cohorts";
 import { countCohortsFromPurchases } from "@/db/queries/kpi-dashboard";
 import type { ProgramRow } from "@/db/queries/programs";
-import { members, programs, stores } from "@/db/schema";
+import { campaigns, members, programs, stores } from "@/db/schema";
 import type { Actor, Grant } from "@/lib/auth/actor";
 import { earnPoints } from "@/lib/services/ledger/earn-points";
 import { expireDuePoints } from "@/lib/services/ledger/process-due-lots";
 import { redeemPoints } from "@/lib/services/ledger/redeem-points";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
 import { createMember } from "@/lib/services/members/create-member";
+import { changeMemberTier } from "@/lib/services/tiers/change-member-tier";
 import { makeProgram, openTestDatabase } from "@/tests/support/database";
 import { getKpiDashboard } from "./get-kpi-dashboard";
 import { kpiCsvStream } from "./kpi-csv";
@@ -100,5 +101,43 @@ describe("getKpiDashboard", () => {
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toContain("day,store_id,store_code,channel,purchases");
     expect(lines.filter((l) => l.includes(",A,pos,1,")).length).toBe(2);
+  });
+
+  it("shows the period's tier migration (plan order) and the campaigns that ran in it, and exports both", async () => {
+    const db = database.db;
+    const p = await makeProgram(database);
+    const enrol = async () => (await createMember(db, { programId: p.id, name: "M", email: `${randomUUID().slice(0, 8)}@example.com` })).id;
+    const [a, b, c] = [await enrol(), await enrol(), await enrol()];
+    const move = (memberId: string, from: string | null, to: string, at: string) => changeMemberTier(db, { programId: p.id, memberId, from, to, reason: "qualified", now: new Date(at) });
+    await move(a, null, "silver", "2026-10-02T18:00:00Z");
+    await move(b, null, "silver", "2026-10-03T18:00:00Z");
+    await move(a, "silver", "gold", "2026-11-05T18:00:00Z");
+    await move(c, "gold", "bronze", "2026-11-06T18:00:00Z");
+    await move(c, "bronze", "silver", "2026-08-06T18:00:00Z"); // before the range
+    await db.insert(campaigns).values([
+      { programId: p.id, name: "Doble fin de semana", kind: "bonus", status: "ended", definition: {}, controlShare: 10, spentCount: 12, spentPoints: 3_400, startsAt: new Date("2026-10-10T06:00:00Z"), endsAt: new Date("2026-10-12T06:00:00Z") },
+      { programId: p.id, name: "Cumpleaños", kind: "trigger", status: "running", definition: {}, spentCount: 4, spentPoints: 400, startsAt: new Date("2026-01-01T06:00:00Z") },
+      { programId: p.id, name: "Verano", kind: "grant", status: "ended", definition: {}, startsAt: new Date("2026-06-01T06:00:00Z"), endsAt: new Date("2026-07-01T06:00:00Z") },
+      { programId: p.id, name: "Borrador", kind: "offer", status: "draft", definition: {}, startsAt: new Date("2026-10-01T06:00:00Z") },
+    ]);
+    const d = await getKpiDashboard(db, user(p, "analyst"), { programId: p.id, filters: { from: "2026-10-01", to: "2026-11-23" } }, NOW);
+    expect(d.tierMigration).toEqual({
+      rows: [
+        { fromTier: null, toTier: "silver", members: 2, direction: "up" },
+        { fromTier: "silver", toTier: "gold", members: 1, direction: "up" },
+        { fromTier: "gold", toTier: "bronze", members: 1, direction: "down" },
+      ],
+      up: 3, down: 1,
+    });
+    expect(d.campaigns.map((x) => [x.name, x.kind, x.status, x.controlShare, x.awarded, x.points])).toEqual([
+      ["Doble fin de semana", "bonus", "ended", 10, 12, 3_400],
+      ["Cumpleaños", "trigger", "running", 0, 4, 400],
+    ]);
+    // A tier filter reads the history of the members in that tier now: only a is gold.
+    const gold = await getKpiDashboard(db, user(p, "analyst"), { programId: p.id, filters: { from: "2026-10-01", to: "2026-11-23", tier: "gold" } }, NOW);
+    expect(gold.tierMigration.rows.map((r) => [r.fromTier, r.toTier, r.members])).toEqual([[null, "silver", 1], ["silver", "gold", 1]]);
+    const csv = async (table: string) => (await new Response((await kpiCsvStream(db, user(p, "analyst"), { programId: p.id, table, filters: { from: "2026-10-01", to: "2026-11-23" } })).stream).text()).trim().split("\r\n");
+    expect(await csv("migration")).toEqual(["from_tier,to_tier,direction,members", ",silver,up,2", "silver,gold,up,1", "gold,bronze,down,1"]);
+    expect((await csv("campaigns"))[1]).toMatch(/^[0-9a-f-]{36},Doble fin de semana,bonus,ended,2026-10-10 06:00:00\+00,2026-10-12 06:00:00\+00,10,12,3400,0$/);
   });
 });

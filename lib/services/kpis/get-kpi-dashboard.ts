@@ -7,11 +7,14 @@ import {
   countCohorts,
   countMembers,
   countMembersPerTier,
+  countTierMoves,
   getActivityBounds,
+  listCampaignsInRange,
   listTopRewards,
   sumDaily,
   sumOutstandingPoints,
   withDashboardReads,
+  type CampaignSummary,
   type DailyTotals,
   type KpiQueryFilter,
 } from "@/db/queries/kpi-dashboard";
@@ -30,11 +33,13 @@ import {
   redemptionRate,
   repeatPurchaseRate,
   retentionMatrix,
+  summarizeTierMoves,
   type CohortRow,
   type Granularity,
   type GrossMargin,
   type MarginDay,
   type PointsDay,
+  type TierMoveRow,
 } from "@/lib/domain/analytics/kpis";
 import type { PlanDefinition } from "@/lib/domain/plan/plan-definition";
 import { authorizeProgram } from "@/lib/services/programs/authorize-program";
@@ -68,6 +73,10 @@ export type KpiDashboard = {
   points: PointsDay[];
   cohorts: CohortRow[];
   tiers: { key: string | null; name: LocalizedText | null; members: number }[];
+  /** Tier changes in the range (from → to), ranked, with the members who went up and down. */
+  tierMigration: { rows: TierMoveRow[]; up: number; down: number };
+  /** Campaigns that ran in the range (program-wide: the store, channel, segment and tier filters do not apply), newest first. */
+  campaigns: CampaignSummary[];
   topRewards: { rewardId: string; name: LocalizedText; redemptions: number; points: number }[];
   clv: { bin: number; upperMinor: number; members: number }[];
 };
@@ -117,13 +126,15 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   const tier = planTiers.some((t) => t.key === parsed.tier) ? parsed.tier! : null;
   const f: KpiQueryFilter = { programId: program.id, timeZone: program.timeZone, from, to, storeId: store, channel: parsed.channel ?? null, segmentId: segment, tierKey: tier };
 
-  const { daily, members, buyerCounts, outstandingPoints, cohortCounts, tierCounts, topRewards, clv } = await withDashboardReads(db, async (tx) => ({
+  const { daily, members, buyerCounts, outstandingPoints, cohortCounts, tierCounts, tierMoves, campaigns, topRewards, clv } = await withDashboardReads(db, async (tx) => ({
     daily: await sumDaily(tx, f),
     members: await countMembers(tx, f),
     buyerCounts: await countBuyersAndActives(tx, f),
     outstandingPoints: await sumOutstandingPoints(tx, f),
     cohortCounts: await countCohorts(tx, f),
     tierCounts: await countMembersPerTier(tx, f),
+    tierMoves: await countTierMoves(tx, f),
+    campaigns: await listCampaignsInRange(tx, f),
     topRewards: await listTopRewards(tx, f),
     clv: await binClv(tx, f),
   }));
@@ -168,6 +179,8 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
     points: bucketPoints(daily.map((d) => ({ day: d.day, issued: d.pointsIssued, redeemed: d.pointsRedeemed, expired: d.pointsExpired })), granularity),
     cohorts: retentionMatrix(cohortCounts, { lastMonth: to, offsets: COHORT_MONTHS }).slice(-COHORT_MONTHS),
     tiers: tierCounts.map((c) => ({ key: c.tierKey, name: c.tierKey ? (tierName.get(c.tierKey) ?? null) : null, members: c.members })),
+    tierMigration: summarizeTierMoves(tierMoves, planTiers.map((x) => x.key)),
+    campaigns,
     topRewards,
     clv,
   };

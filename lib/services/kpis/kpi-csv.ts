@@ -15,6 +15,8 @@ export const KPI_CSV_COLUMNS = {
   points: ["period_start", "points_issued", "points_redeemed", "points_expired"],
   cohorts: ["cohort", "members", ...Array.from({ length: 12 }, (_, k) => `month_${k}`)],
   tiers: ["tier", "members"],
+  migration: ["from_tier", "to_tier", "direction", "members"],
+  campaigns: ["campaign_id", "name", "kind", "status", "starts_at", "ends_at", "control_share_pct", "awarded", "points", "money_minor"],
   rewards: ["reward_id", "reward_es", "reward_en", "redemptions", "points"],
   margin: ["period_start", "member_margin_minor", "non_member_margin_minor"],
 } as const;
@@ -73,5 +75,7 @@ function smallTable(table: Exclude<keyof typeof KPI_CSV_COLUMNS, "daily">, d: Kp
   if (table === "cohorts") return d.cohorts.map((c) => [c.cohort, c.size, ...c.shares.map((s) => (s === null ? null : Number(s.toFixed(4))))]);
   if (table === "tiers") return d.tiers.map((t) => [t.key, t.members]);
   if (table === "margin") return d.marginSeries.map((m) => [m.day, m.members, m.nonMembers]);
+  if (table === "migration") return d.tierMigration.rows.map((m) => [m.fromTier, m.toTier, m.direction, m.members]);
+  if (table === "campaigns") return d.campaigns.map((c) => [c.id, c.name, c.kind, c.status, c.startsAt, c.endsAt, c.controlShare, c.awarded, c.points, c.moneyMinor]);
   return d.topRewards.map((r) => [r.rewardId, r.name.es, r.name.en, r.redemptions, r.points]);
 }

@@ -22,7 +22,9 @@ import { CohortHeatmap } from "./_components/cohort-heatmap";
 import { filterQuery, pickFilterParams } from "./_components/filter-query";
 import { KpiCards } from "./_components/kpi-cards";
 import { ClvChart, MarginChart, PointsChart, TierChart } from "./_components/kpi-charts";
+import { CampaignsCard } from "./_components/campaigns-card";
 import { MembershipCard } from "./_components/membership-card";
+import { TierMigrationCard } from "./_components/tier-migration-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("AnalyticsDashboard"))("title") };
@@ -112,6 +114,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
               </CardBody>
             </Card>
             <TopRewards dashboard={dashboard} locale={locale} nl={nl} action={exportLink("rewards")} />
+          </div>
+          <div className="mt-6 grid gap-6 lg:grid-cols-2">
+            <TierMigrationCard dashboard={dashboard} locale={locale} nl={nl} action={exportLink("migration")} />
+            <CampaignsCard dashboard={dashboard} nl={nl} action={exportLink("campaigns")} />
           </div>
           {dashboard.clv.length > 0 ? (
             <Card className="mt-6" data-testid="clv-card">
