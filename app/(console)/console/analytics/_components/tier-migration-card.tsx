@@ -23,8 +23,8 @@ export async function TierMigrationCard({ dashboard, locale, nl, action }: { das
       ) : (
         <>
           <p className="flex flex-wrap gap-x-4 gap-y-1 border-b border-line px-5 py-3 text-sm" data-testid="migration-summary">
-            <span className={DIRECTION_STYLE.up}>↑ {t("up", { count: up })}</span>
-            <span className={DIRECTION_STYLE.down}>↓ {t("down", { count: down })}</span>
+            <span className={DIRECTION_STYLE.up}>↑ {t("up", { count: up, formatted: formatCount(up, nl) })}</span>
+            <span className={DIRECTION_STYLE.down}>↓ {t("down", { count: down, formatted: formatCount(down, nl) })}</span>
           </p>
           <table className="w-full text-sm">
             <thead>
