@@ -30,11 +30,14 @@ export function UserMenu({ user, placement = "down", variant = "full", className
     <details className={clsx("group relative", className)} data-testid="user-menu">
       <summary
         className="flex cursor-pointer list-none items-center gap-2.5 rounded-control px-2 py-1.5 text-left hover:bg-surface-muted [&::-webkit-details-marker]:hidden"
-        aria-label={t("menu")}
+        // The compact button shows only initials: it is named "Your account". The full one keeps its visible name and
+        // email in its accessible name (WCAG 2.5.3), with "Your account" before them for screen readers.
+        aria-label={variant === "compact" ? t("menu") : undefined}
       >
-        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">{initialsOf(user)}</span>
+        <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">{initialsOf(user)}</span>
         {variant === "full" ? (
           <span className="min-w-0 flex-1 leading-tight">
+            <span className="sr-only">{t("menu")}: </span>
             <span className="block truncate text-sm font-medium text-ink">{user.name ?? user.email}</span>
             {user.name ? <span className="block truncate text-xs text-ink-subtle">{user.email}</span> : null}
           </span>

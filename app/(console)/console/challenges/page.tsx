@@ -63,7 +63,7 @@ export default async function ChallengesPage({ searchParams }: { searchParams: P
           </EmptyState>
         ) : (
           <Card className="overflow-x-auto">
-            <table className="w-full min-w-[52rem] text-sm" data-testid="challenge-list">
+            <table className="w-full min-w-[48rem] text-sm" data-testid="challenge-list">
               <thead className="border-b border-line text-left text-xs font-semibold tracking-wide text-ink-subtle uppercase">
                 <tr>
                   <th className="px-5 py-3">{t("columns.challenge")}</th>
@@ -72,7 +72,7 @@ export default async function ChallengesPage({ searchParams }: { searchParams: P
                   <th className="px-3 py-3">{t("columns.dates")}</th>
                   <th className="px-3 py-3">{t("columns.reward")}</th>
                   <th className="px-3 py-3 text-right">{t("columns.members")}</th>
-                  {canWrite ? <th className="px-5 py-3" /> : null}
+                  {canWrite ? <th className="px-4 py-3" /> : null}
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
@@ -81,7 +81,7 @@ export default async function ChallengesPage({ searchParams }: { searchParams: P
                   const shown = ended ? "ended" : c.status;
                   return (
                     <tr key={c.id} data-testid="challenge-row" data-status={c.status}>
-                      <td className="min-w-[15rem] px-5 py-3">
+                      <td className="min-w-[12rem] px-5 py-3">
                         <div className="flex items-center gap-3">
                           <BadgeIconView icon={c.badgeIcon} size="sm" earned={c.status === "active" && !ended} />
                           <div className="min-w-0">
@@ -92,22 +92,24 @@ export default async function ChallengesPage({ searchParams }: { searchParams: P
                           </div>
                         </div>
                       </td>
-                      <td className="min-w-[11rem] px-3 py-3 text-ink-muted">{goalOf(c)}</td>
+                      <td className="min-w-[10rem] px-3 py-3 text-ink-muted">{goalOf(c)}</td>
                       <td className="px-3 py-3">
                         <Badge tone={TONE[shown]} data-testid="challenge-status">{t(`statuses.${shown}`)}</Badge>
                       </td>
-                      <td className="px-3 py-3 whitespace-nowrap text-ink-muted">
-                        {formatDate(c.startsAt, locale, timeZone)} – {c.endsAt ? formatDate(c.endsAt, locale, timeZone) : t("noEnd")}
+                      {/* Each date stays whole; the range breaks between them, so the table fits beside the sidebar at 1280 px. */}
+                      <td className="px-3 py-3 text-ink-muted">
+                        <span className="whitespace-nowrap">{formatDate(c.startsAt, locale, timeZone)} –</span>{" "}
+                        <span className="whitespace-nowrap">{c.endsAt ? formatDate(c.endsAt, locale, timeZone) : t("noEnd")}</span>
                       </td>
                       <td className="px-3 py-3 whitespace-nowrap text-ink-muted">
                         {c.rewardPoints > 0 ? t("rewardPoints", { points: formatPoints(c.rewardPoints, nl) }) : c.rewardId ? "" : t("noReward")} {c.rewardId ? t("rewardCoupon") : null}
                       </td>
-                      <td className="px-3 py-3 text-right text-xs whitespace-nowrap text-ink-muted tabular-nums" data-testid="challenge-members">
+                      <td className="min-w-[7rem] px-3 py-3 text-right text-xs text-ink-muted tabular-nums" data-testid="challenge-members">
                         {t("members", { participants: c.participants - c.completions, completions: c.completions })}
                       </td>
                       {canWrite ? (
-                        <td className="px-5 py-3">
-                          <div className="flex items-center justify-end gap-2">
+                        <td className="px-4 py-3">
+                          <div className="flex flex-col items-end gap-1.5">
                             <Link href={`/console/challenges/${c.id}/edit`} className="text-sm font-medium text-brand-700 hover:underline">
                               {t("edit")}
                             </Link>
