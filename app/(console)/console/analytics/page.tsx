@@ -23,6 +23,7 @@ import { filterQuery, pickFilterParams } from "./_components/filter-query";
 import { KpiCards } from "./_components/kpi-cards";
 import { ClvChart, MarginChart, PointsChart, TierChart } from "./_components/kpi-charts";
 import { CampaignsCard } from "./_components/campaigns-card";
+import { EmptyNote } from "./_components/empty-note";
 import { MembershipCard } from "./_components/membership-card";
 import { TierMigrationCard } from "./_components/tier-migration-card";
 
@@ -74,7 +75,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
               <CardHeader title={t("margin.title")} description={t("margin.description", { granularity: dashboard.granularity })} action={exportLink("margin")} />
               <CardBody>
                 {dashboard.marginSeries.length === 0 ? (
-                  <Empty text={t("margin.empty")} testId="margin-empty" />
+                  <EmptyNote text={t("margin.empty")} testId="margin-empty" />
                 ) : (
                   <MarginChart data={dashboard.marginSeries} granularity={dashboard.granularity} currency={dashboard.program.currency} locale={nl}
                     labels={{ members: t("margin.members"), nonMembers: t("margin.nonMembers") }} />
@@ -86,7 +87,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             <CardHeader title={t("points.title")} description={t("points.description", { granularity: dashboard.granularity })} action={exportLink("points")} />
             <CardBody>
               {dashboard.points.length === 0 ? (
-                <Empty text={t("points.empty")} />
+                <EmptyNote text={t("points.empty")} />
               ) : (
                 <PointsChart data={dashboard.points} granularity={dashboard.granularity} locale={nl} labels={{ issued: t("points.issued"), redeemed: t("points.redeemed"), expired: t("points.expired") }} />
               )}
@@ -96,7 +97,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             <CardHeader title={t("cohorts.title")} description={t("cohorts.description")} action={exportLink("cohorts")} />
             <CardBody>
               {dashboard.cohorts.length === 0 ? (
-                <Empty text={t("cohorts.empty")} />
+                <EmptyNote text={t("cohorts.empty")} />
               ) : (
                 <CohortHeatmap rows={dashboard.cohorts} months={COHORT_MONTHS} locale={nl} cohortLabel={monthLabel(locale)} />
               )}
@@ -107,7 +108,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
               <CardHeader title={t("tiers.title")} description={t("tiers.description")} action={exportLink("tiers")} />
               <CardBody>
                 {dashboard.tiers.length === 0 ? (
-                  <Empty text={t("tiers.empty")} />
+                  <EmptyNote text={t("tiers.empty")} />
                 ) : (
                   <TierChart data={tierRows(dashboard, locale, t("tiers.noTier"))} locale={nl} label={t("tiers.members")} />
                 )}
@@ -133,10 +134,6 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
   );
 }
 
-function Empty({ text, testId }: { text: string; testId?: string }) {
-  return <p className="py-10 text-center text-sm text-ink-subtle" data-testid={testId}>{text}</p>;
-}
-
 function monthLabel(locale: string) {
   const format = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   return (cohort: string) => format.format(new Date(`${cohort}-15T12:00:00Z`));
@@ -158,7 +155,7 @@ async function TopRewards({ dashboard, locale, nl, action }: { dashboard: KpiDas
       <CardHeader title={t("title")} description={t("description")} action={action} />
       {dashboard.topRewards.length === 0 ? (
         <CardBody>
-          <Empty text={t("empty")} />
+          <EmptyNote text={t("empty")} />
         </CardBody>
       ) : (
         <table className="w-full text-sm">

@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Icon } from "@/components/ui/icons";
 import { formatCount, formatPoints } from "@/lib/format";
 import type { KpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
+import { EmptyNote } from "./empty-note";
 
 /** Campaigns that ran in the period with what they gave; each links to its results against the control group. */
 export async function CampaignsCard({ dashboard, nl, action }: { dashboard: KpiDashboard; nl: string; action: ReactNode }) {
@@ -14,7 +15,7 @@ export async function CampaignsCard({ dashboard, nl, action }: { dashboard: KpiD
       <CardHeader title={t("title")} description={t("description")} action={action} />
       {dashboard.campaigns.length === 0 ? (
         <CardBody>
-          <p className="py-10 text-center text-sm text-ink-subtle">{t("empty")}</p>
+          <EmptyNote text={t("empty")} />
         </CardBody>
       ) : (
         <table className="w-full text-sm">

@@ -4,6 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatCount } from "@/lib/format";
 import { localizedText } from "@/lib/localized-text";
 import type { KpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
+import { EmptyNote } from "./empty-note";
 
 const DIRECTION_STYLE = { up: "text-brand-700", down: "text-accent-700", lateral: "text-ink-subtle" } as const;
 
@@ -18,7 +19,7 @@ export async function TierMigrationCard({ dashboard, locale, nl, action }: { das
       <CardHeader title={t("title")} description={t("description")} action={action} />
       {rows.length === 0 ? (
         <CardBody>
-          <p className="py-10 text-center text-sm text-ink-subtle">{t("empty")}</p>
+          <EmptyNote text={t("empty")} />
         </CardBody>
       ) : (
         <>
