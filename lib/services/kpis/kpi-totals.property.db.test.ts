@@ -7,16 +7,19 @@ import { compareProgramTotals } from "@/db/queries/kpi-totals";
 import { selectRows } from "@/db/rows";
 import type { Actor } from "@/lib/auth/actor";
 import { adjustMemberPoints } from "@/lib/services/ledger/adjust-member-points";
+import { earnPoints } from "@/lib/services/ledger/earn-points";
+import { expireDuePoints } from "@/lib/services/ledger/process-due-lots";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
 import { refundPurchase } from "@/lib/services/purchases/refund-purchase";
+import { verifyLedger } from "@/lib/services/ledger/verify-ledger";
 import { makeMember, makeProgram, openTestDatabase } from "@/tests/support/database";
 import { rebuildKpiRollups, refreshKpiRollups, verifyKpiRollups } from "./refresh-kpi-rollups";
 
 /**
  * Random writes to members and point accounts — enrolments, purchases (which
  * earn points and may move a member up a tier), refunds, adjustments both ways,
- * tiers set by hand one member or many at a time, anonymizations, statements
- * that change many accounts at once, and a second program written alongside —
+ * tiers set by hand one member or many at a time, anonymizations, expiry
+ * batches (one statement over many accounts), and a second program written alongside —
  * with the appended changes folded at random points: members per tier and the
  * outstanding points kept by triggers always equal a count over the members and
  * a sum over the accounts, and the dashboard reads them (no filter) as the base
@@ -30,7 +33,8 @@ const command = fc.oneof(
   fc.record({ op: fc.constant("tier" as const), member: fc.nat(), tier: fc.constantFrom(null, "bronze", "silver", "gold") }),
   fc.record({ op: fc.constant("tierAll" as const), tier: fc.constantFrom(null, "bronze", "gold") }),
   fc.record({ op: fc.constant("anonymize" as const), member: fc.nat() }),
-  fc.record({ op: fc.constant("bulkAccounts" as const), points: fc.integer({ min: 0, max: 50 }) }),
+  fc.record({ op: fc.constant("bonus" as const), member: fc.nat(), points: fc.integer({ min: 1, max: 300 }) }),
+  fc.record({ op: fc.constant("expireAll" as const) }),
   fc.record({ op: fc.constant("other" as const), amount: fc.integer({ min: 100, max: 100_000 }) }),
   fc.record({ op: fc.constant("move" as const), member: fc.nat(), from: fc.constantFrom(null, "bronze", "gold"), to: fc.constantFrom(null, "silver", "gold"), day: fc.integer({ min: 1, max: 60 }) }),
   fc.record({ op: fc.constant("unmove" as const), pick: fc.nat() }),
@@ -54,7 +58,7 @@ describe("tier and outstanding-points totals", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), rangeOf, async (commands, range) => {
         const db = database.db;
-        const [{ id: programId }, { id: otherId }] = [await makeProgram(database), await makeProgram(database)];
+        const [{ id: programId, slug }, { id: otherId }] = [await makeProgram(database), await makeProgram(database)];
         const memberIds = [(await makeMember(database, programId)).id];
         const otherMember = (await makeMember(database, otherId)).id;
         const orders: string[] = [];
@@ -72,7 +76,9 @@ describe("tier and outstanding-points totals", () => {
             else if (c.op === "tier") await db.execute(sql`update members set tier_key = ${c.tier} where program_id = ${programId} and id = ${member(c.member)}`);
             else if (c.op === "tierAll") await db.execute(sql`update members set tier_key = ${c.tier} where program_id in (${programId}, ${otherId})`);
             else if (c.op === "anonymize") await db.execute(sql`update members set status = 'anonymized' where program_id = ${programId} and id = ${member(c.member)}`);
-            else if (c.op === "bulkAccounts") await db.execute(sql`update point_accounts set pending = pending + ${c.points} where program_id in (${programId}, ${otherId})`);
+            else if (c.op === "bonus") await earnPoints(db, { programId, memberId: member(c.member), points: c.points, expiresAt: new Date(Date.now() + 60_000) });
+            // Every due lot of the program in one batch: one statement changes many accounts.
+            else if (c.op === "expireAll") await expireDuePoints(db, { programId, now: new Date(Date.now() + 120_000) });
             else if (c.op === "other") await recordPurchase(db, system, { programId: otherId, memberId: otherMember, orderId: `x-${n++}`, amountMinor: c.amount, currency: "MXN", channel: "pos" });
             else if (c.op === "move") {
               await db.execute(sql`insert into member_tier_history (program_id, member_id, from_tier, to_tier, reason, created_at)
@@ -101,6 +107,7 @@ describe("tier and outstanding-points totals", () => {
         for (const t of tiers.filter((x) => x.tierKey !== null)) expect(await countMembersPerTier(db, { ...f, tierKey: t.tierKey })).toEqual([t]);
         const [active] = await selectRows<{ n: string }>(db, sql`select count(*)::text as n from members where program_id = ${programId} and status <> 'anonymized'`);
         expect(tiers.reduce((sum, t) => sum + t.members, 0)).toBe(Number(active!.n));
+        expect(await verifyLedger(db, { programSlug: slug })).toMatchObject({ ok: true });
       }),
       { numRuns: 20 },
     );
