@@ -58,6 +58,7 @@ export const MATRIX: Row[] = [
   { route: "/api/v1/coupons/validate", expect: all("denied") },
   { route: "/api/v1/coupons/[code]/redeem", probe: "/api/v1/coupons/LZ-22222-22222/redeem", expect: all("denied") },
   { route: "/api/v1/refunds", expect: all("denied") },
+  { route: "/api/v1/tickets", expect: all("denied") },
   { route: "/api/v1/holds", expect: all("denied") },
   { route: "/api/v1/transfers", expect: all("denied") },
   { route: "/api/v1/holds/[id]/capture", probe: "/api/v1/holds/00000000-0000-4000-8000-000000000000/capture", expect: all("denied") },
