@@ -166,7 +166,8 @@ export async function recordPurchase(db: Executor, actor: Actor, input: RecordPu
   });
 }
 
-function orderExists(orderId: string, purchaseId: string): ConflictError {
+/** The order reference was recorded already (a purchase or a ticket): 409 naming the purchase. */
+export function orderExists(orderId: string, purchaseId: string): ConflictError {
   return new ConflictError("order_exists", `The order "${orderId}" was already recorded (purchase ${purchaseId}).`, { orderId, purchaseId });
 }
 

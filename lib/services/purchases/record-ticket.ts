@@ -5,10 +5,10 @@ import { listStoreIds } from "@/db/queries/stores";
 import { isUniqueViolation } from "@/db/rows";
 import type { Executor } from "@/db/types";
 import { authorize, type Actor } from "@/lib/auth/actor";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { recordTicketSchema, type RecordTicketInput } from "@/lib/validation/purchase";
-import { basketLines } from "./record-purchase";
+import { basketLines, orderExists } from "./record-purchase";
 
 export type RecordTicketResult = { purchaseId: string; orderId: string; amountMinor: number; occurredAt: Date; costedLines: number };
 
@@ -60,8 +60,4 @@ export async function recordTicket(db: Executor, actor: Actor, input: RecordTick
   }
   const costedLines = data.lines?.length ? lines.filter((l) => l.unitCostMinor !== null).length : 0;
   return { purchaseId, orderId: data.orderId, amountMinor: data.amountMinor, occurredAt, costedLines };
-}
-
-function orderExists(orderId: string, purchaseId: string): ConflictError {
-  return new ConflictError("order_exists", `The order "${orderId}" was already recorded (purchase ${purchaseId}).`, { orderId, purchaseId });
 }
