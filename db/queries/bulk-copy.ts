@@ -66,7 +66,7 @@ export async function reserveLedgerEntryIds(database: Database, count: number): 
 
 /** Refreshes planner statistics after a bulk load (stale stats turn index scans into sequential ones). */
 export async function analyzeLoadedTables(database: Database): Promise<void> {
-  for (const table of ["members", "point_accounts", "purchases", "member_purchase_stats", "kpi_member_months", "kpi_cohort_counts", "ledger_entries", "point_lots", "member_tier_history"]) {
+  for (const table of ["members", "point_accounts", "purchases", "member_purchase_stats", "kpi_member_months", "kpi_cohort_counts", "member_dimension_stats", "kpi_dimension_member_months", "kpi_dimension_cohort_counts", "ledger_entries", "point_lots", "member_tier_history"]) {
     await inBulkTransaction(database, (w) => w.query(`analyze ${table}`));
   }
 }

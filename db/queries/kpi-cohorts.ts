@@ -21,22 +21,51 @@ export function cohortCellsSql(rows: SQL): SQL {
     from (${rows}) c group by c.cohort_month, c.month having sum(c.members) > 0 order by c.cohort_month, c.month`;
 }
 
+/** Where a program's cohort counts are read from: the program's, or one dimension's (`channel:pos`, `store:<id>`; see db/schema/kpi-dimensions.ts). */
+const countsOf = (programId: string, dimension: string | null | undefined) =>
+  dimension
+    ? sql`kpi_dimension_cohort_counts k where k.program_id = ${programId} and k.dimension = ${dimension}`
+    : sql`kpi_cohort_counts k where k.program_id = ${programId}`;
+
+/** The first cohort month and the range's end month the heatmap reads (24 cohorts back from `to`'s month). */
+const heatmapMonths = (to: string) => ({
+  endMonth: sql`date_trunc('month', ${to}::date::timestamp)::date`,
+  firstCohort: sql`(date_trunc('month', ${to}::date::timestamp) - ${sql.raw(`interval '${COHORT_WINDOW_MONTHS - 1} months'`)})::date`,
+});
+
 /**
- * The heatmap without store, channel, segment or tier filters, from
- * kpi_cohort_counts: exactly what the purchases give for purchases before the
- * end of `to` (local day), cohorts starting in the 24 months to its month.
- * Months before `to`'s month count whole; in that month, only the members
- * whose first purchase there (first_day) is on or before `to`. A member's
- * cohort is their first month ever, which is also their first before the range's
- * end whenever they have a cell that is read.
+ * The heatmap without segment or tier filters, from kpi_cohort_counts (or, for
+ * one store or channel, kpi_dimension_cohort_counts): exactly what the
+ * purchases give for purchases before the end of `to` (local day), cohorts
+ * starting in the 24 months to its month. Months before `to`'s month count
+ * whole; in that month, only the members whose first purchase there
+ * (first_day) is on or before `to`. A member's cohort is their first month
+ * ever, which is also their first before the range's end whenever they have a
+ * cell that is read.
  */
-export async function countCohortsFromRollup(db: Executor, f: { programId: string; to: string }): Promise<CohortCell[]> {
-  const endMonth = sql`date_trunc('month', ${f.to}::date::timestamp)::date`;
-  const firstCohort = sql`(date_trunc('month', ${f.to}::date::timestamp) - ${sql.raw(`interval '${COHORT_WINDOW_MONTHS - 1} months'`)})::date`;
+export async function countCohortsFromRollup(db: Executor, f: { programId: string; to: string; dimension?: string | null }): Promise<CohortCell[]> {
+  const { endMonth, firstCohort } = heatmapMonths(f.to);
   return cells(await selectRows<CohortCell>(db, cohortCellsSql(sql`
-    select k.cohort_month, k.month, k.members from kpi_cohort_counts k
-    where k.program_id = ${f.programId} and k.cohort_month >= ${firstCohort} and k.month <= ${endMonth}
+    select k.cohort_month, k.month, k.members from ${countsOf(f.programId, f.dimension)}
+      and k.cohort_month >= ${firstCohort} and k.month <= ${endMonth}
       and (k.month < ${endMonth} or k.first_day <= ${f.to}::date)`)));
+}
+
+/**
+ * The heatmap for a set of members (a segment or tier filter, `memberOf`: a
+ * subquery of member ids), optionally in one dimension, from their
+ * member-months: one row per member and month they bought in, not their purchases.
+ */
+export async function countCohortsFromMemberMonths(db: Executor, f: { programId: string; to: string; dimension?: string | null; memberOf: SQL }): Promise<CohortCell[]> {
+  const { endMonth, firstCohort } = heatmapMonths(f.to);
+  const months = f.dimension
+    ? sql`select m.member_id, m.month, m.first_day from kpi_dimension_member_months m
+        where m.program_id = ${f.programId} and m.dimension = ${f.dimension} and m.member_id in (${f.memberOf})`
+    : sql`select m.member_id, m.month, m.first_day from kpi_member_months m where m.program_id = ${f.programId} and m.member_id in (${f.memberOf})`;
+  return cells(await selectRows<CohortCell>(db, cohortCellsSql(sql`
+    select k.cohort_month, k.month, 1 as members
+    from (select m.month, m.first_day, min(m.month) over (partition by m.member_id) as cohort_month from (${months}) m) k
+    where k.cohort_month >= ${firstCohort} and k.month <= ${endMonth} and (k.month < ${endMonth} or k.first_day <= ${f.to}::date)`)));
 }
 
 export function cells(rows: CohortCell[]): CohortCell[] {
@@ -91,17 +120,30 @@ export async function compareCohortRollup(db: Executor, programId: string, limit
  * they are, so the sums never change; run under the program's rollup lock.
  */
 export async function compactCohortCounts(tx: Executor, programId: string): Promise<void> {
+  await compactCells(tx, programId, "kpi_cohort_counts", ["cohort_month", "month", "first_day"]);
+}
+
+/** compactCohortCounts for every dimension's counts. */
+export async function compactDimensionCohortCounts(tx: Executor, programId: string): Promise<void> {
+  await compactCells(tx, programId, "kpi_dimension_cohort_counts", ["dimension", "cohort_month", "month", "first_day"]);
+}
+
+async function compactCells(tx: Executor, programId: string, table: string, keys: string[]): Promise<void> {
+  const t = sql.raw(table);
+  const list = sql.raw(keys.join(", "));
+  const joined = sql.raw(keys.map((k) => `k.${k} = c.${k}`).join(" and "));
+  const returned = sql.raw(keys.map((k) => `k.${k}`).join(", "));
   await tx.execute(sql`
     with cell as (
-      select cohort_month, month, first_day from kpi_cohort_counts where program_id = ${programId}
-      group by cohort_month, month, first_day having count(*) > 1 or sum(members) = 0
+      select ${list} from ${t} where program_id = ${programId}
+      group by ${list} having count(*) > 1 or sum(members) = 0
     ), gone as (
-      delete from kpi_cohort_counts k using cell c
-      where k.program_id = ${programId} and k.cohort_month = c.cohort_month and k.month = c.month and k.first_day = c.first_day
-      returning k.cohort_month, k.month, k.first_day, k.members
+      delete from ${t} k using cell c
+      where k.program_id = ${programId} and ${joined}
+      returning ${returned}, k.members
     )
-    insert into kpi_cohort_counts (program_id, cohort_month, month, first_day, members)
-    select ${programId}::uuid, cohort_month, month, first_day, sum(members) from gone group by cohort_month, month, first_day having sum(members) <> 0`);
+    insert into ${t} (program_id, ${list}, members)
+    select ${programId}::uuid, ${list}, sum(members) from gone group by ${list} having sum(members) <> 0`);
 }
 
 /**

@@ -3,7 +3,8 @@ import { selectRows } from "../rows";
 import type { Executor } from "../types";
 import type { campaignKind, campaignStatus } from "../schema/engagement";
 import type { LocalizedText } from "../schema/tenancy";
-import { cells, counted, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
+import { cells, counted, countCohortsFromMemberMonths, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
+import { dimensionOf } from "./kpi-dimensions";
 import { factsSql } from "./kpi-rollups";
 import { countTierMovesFromTotals, countTiersFromTotals, sumOutstandingFromTotals, type TierMove } from "./kpi-totals";
 
@@ -137,42 +138,59 @@ export type BuyerCounts = {
 /**
  * Distinct buying members, counting purchases not refunded in full. When no
  * purchase of the program is dated at or after the range's end (the usual
- * dashboard, which runs to the last day with activity) and there is no store
- * or channel filter, every member's latest two purchases fall inside the
- * counted period or before it, so each member's summary (member_purchase_stats:
- * last and second-latest purchase) says whether they bought in a window and
- * whether twice: one row per member instead of every purchase of the range.
- * Otherwise the purchases of the range are grouped per member. Meant to run
- * inside withDashboardReads.
+ * dashboard, which runs to the last day with activity), every member's latest
+ * two purchases fall inside the counted period or before it, so each member's
+ * summary (last and second-latest purchase: member_purchase_stats, or
+ * member_dimension_stats for one store or channel) says whether they bought in
+ * a window and whether twice: one row per member instead of every purchase of
+ * the range. Otherwise, or with both a store and a channel, the purchases of
+ * the range are grouped per member. Meant to run inside withDashboardReads.
  */
 export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Promise<BuyerCounts> {
-  const memberOf = memberSubquery(f);
-  // Instants of the program's local days; constants to a plan made for these values (see withDashboardReads).
-  const start = localStart(f, sql`${f.from}::date`);
-  const start30 = localStart(f, sql`(${f.to}::date - 29)`);
-  const start90 = localStart(f, sql`(${f.to}::date - 89)`);
-  const end = localStart(f, sql`(${f.to}::date + 1)`);
-  const [after] = f.storeId || f.channel
-    ? [{ found: true }]
-    : await selectRows<{ found: boolean }>(db, sql`select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${end}) as found`);
-  const later = Boolean(after?.found);
-  const [row] = later
-    ? await selectRows<Record<keyof BuyerCounts, number>>(db, sql`
-        select count(*) filter (where b.last_at >= ${start30})::int as "active30", count(*) filter (where b.last_at >= ${start90})::int as "active90",
-          count(*) filter (where b.in_range >= 1)::int as "buyers", count(*) filter (where b.in_range >= 2)::int as "repeatBuyers"
-        from (
-          select p.member_id, max(p.occurred_at) as last_at, count(*) filter (where p.occurred_at >= ${start}) as in_range from purchases p
-          where p.program_id = ${f.programId} and p.member_id is not null and p.status <> 'refunded'
-            and p.occurred_at >= least(${start}, ${start90}) and p.occurred_at < ${end} ${dims(f, "p")}
-            ${memberOf ? sql`and p.member_id in (${memberOf})` : sql``}
-          group by p.member_id) b`)
-    : await selectRows<Record<keyof BuyerCounts, number>>(db, sql`
-        select count(*) filter (where s.last_purchase_at >= ${start30})::int as "active30", count(*) filter (where s.last_purchase_at >= ${start90})::int as "active90",
-          count(*) filter (where s.last_purchase_at >= ${start})::int as "buyers", count(*) filter (where s.previous_purchase_at >= ${start})::int as "repeatBuyers"
-        from member_purchase_stats s
-        where s.program_id = ${f.programId} ${memberOf ? sql`and s.member_id in (${memberOf})` : sql``}`);
-  return { active30: Number(row?.active30 ?? 0), active90: Number(row?.active90 ?? 0), buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeatBuyers ?? 0) };
+  const dimension = dimensionOf(f);
+  if (dimension === undefined) return countBuyersAndActivesFromPurchases(db, f);
+  const [after] = await selectRows<{ found: boolean }>(db, sql`
+    select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${windows(f).end}) as found`);
+  if (after?.found) return countBuyersAndActivesFromPurchases(db, f);
+  const summaries = dimension
+    ? sql`(select member_id, last_purchase_at, previous_purchase_at from member_dimension_stats where program_id = ${f.programId} and dimension = ${dimension})`
+    : sql`(select member_id, last_purchase_at, previous_purchase_at from member_purchase_stats where program_id = ${f.programId})`;
+  const w = windows(f);
+  return buyerCounts(await selectRows<BuyerCountRow>(db, sql`
+    select count(*) filter (where s.last_purchase_at >= ${w.start30})::int as "active30", count(*) filter (where s.last_purchase_at >= ${w.start90})::int as "active90",
+      count(*) filter (where s.last_purchase_at >= ${w.start})::int as "buyers", count(*) filter (where s.previous_purchase_at >= ${w.start})::int as "repeatBuyers"
+    from ${summaries} s where true ${ofMembers(f, "s")}`));
 }
+
+/** countBuyersAndActives from the purchases of the range themselves, grouped per member (any filter, any range). */
+export async function countBuyersAndActivesFromPurchases(db: Executor, f: KpiQueryFilter): Promise<BuyerCounts> {
+  const w = windows(f);
+  return buyerCounts(await selectRows<BuyerCountRow>(db, sql`
+    select count(*) filter (where b.last_at >= ${w.start30})::int as "active30", count(*) filter (where b.last_at >= ${w.start90})::int as "active90",
+      count(*) filter (where b.in_range >= 1)::int as "buyers", count(*) filter (where b.in_range >= 2)::int as "repeatBuyers"
+    from (
+      select p.member_id, max(p.occurred_at) as last_at, count(*) filter (where p.occurred_at >= ${w.start}) as in_range from purchases p
+      where p.program_id = ${f.programId} and p.member_id is not null and p.status <> 'refunded'
+        and p.occurred_at >= least(${w.start}, ${w.start90}) and p.occurred_at < ${w.end} ${dims(f, "p")} ${ofMembers(f, "p")}
+      group by p.member_id) b`));
+}
+
+type BuyerCountRow = Record<keyof BuyerCounts, number>;
+const buyerCounts = ([row]: BuyerCountRow[]): BuyerCounts =>
+  ({ active30: Number(row?.active30 ?? 0), active90: Number(row?.active90 ?? 0), buyers: Number(row?.buyers ?? 0), repeatBuyers: Number(row?.repeatBuyers ?? 0) });
+
+/** Instants of the program's local days the buyer counts compare with; constants to a plan made for these values (see withDashboardReads). */
+const windows = (f: KpiQueryFilter) => ({
+  start: localStart(f, sql`${f.from}::date`),
+  start30: localStart(f, sql`(${f.to}::date - 29)`),
+  start90: localStart(f, sql`(${f.to}::date - 89)`),
+  end: localStart(f, sql`(${f.to}::date + 1)`),
+});
+
+const ofMembers = (f: KpiQueryFilter, alias: string) => {
+  const memberOf = memberSubquery(f);
+  return memberOf ? sql`and ${sql.raw(alias)}.member_id in (${memberOf})` : sql``;
+};
 
 /** Points members hold now (available + pending): the liability. Without a segment or tier filter from the kept total. */
 export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter): Promise<number> {
@@ -187,12 +205,18 @@ export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter): Pro
 /**
  * Buyers per first-purchase month (cohort) and month offset, for cohorts
  * starting in the 24 months to the range's end, counting purchases made before
- * its end and not refunded in full. Without filters from the incrementally kept
- * rollup (kpi_cohort_counts); with a store, channel, segment or tier, from the purchases.
+ * its end and not refunded in full (with a store or channel filter, the
+ * purchases there: a member's cohort is their first month there). Read from the
+ * incrementally kept counts (kpi_cohort_counts, or per store or channel
+ * kpi_dimension_cohort_counts); for a segment or tier, from those members'
+ * member-months; with both a store and a channel, from the purchases.
  */
 export async function countCohorts(db: Executor, f: KpiQueryFilter): Promise<CohortCell[]> {
-  if (!f.storeId && !f.channel && !f.segmentId && !f.tierKey) return countCohortsFromRollup(db, f);
-  return countCohortsFromPurchases(db, f);
+  const dimension = dimensionOf(f);
+  if (dimension === undefined) return countCohortsFromPurchases(db, f);
+  const memberOf = memberSubquery(f);
+  if (memberOf) return countCohortsFromMemberMonths(db, { programId: f.programId, to: f.to, dimension, memberOf });
+  return countCohortsFromRollup(db, { programId: f.programId, to: f.to, dimension });
 }
 
 /** countCohorts from the purchases themselves, for any filter (the rollup path gives the same cells unfiltered). */

@@ -15,6 +15,7 @@ export * from "./analytics";
 export * from "./kpi-rollups";
 export * from "./kpi-cohorts";
 export * from "./kpi-totals";
+export * from "./kpi-dimensions";
 export * from "./referrals";
 export * from "./business-accounts";
 export * from "./custom-events";

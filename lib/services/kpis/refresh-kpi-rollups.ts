@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/types";
-import { compactCohortCounts, compareCohortRollup, holdPurchaseWriters, rebuildCohortRollup, type CohortRollupCheck } from "@/db/queries/kpi-cohorts";
+import { compactCohortCounts, compactDimensionCohortCounts, compareCohortRollup, holdPurchaseWriters, rebuildCohortRollup, type CohortRollupCheck } from "@/db/queries/kpi-cohorts";
+import { compareDimensionRollup, rebuildDimensionRollup, type DimensionRollupCheck } from "@/db/queries/kpi-dimensions";
 import { compactProgramTotals, compareProgramTotals, holdMemberAndAccountWriters, rebuildProgramTotals, type ProgramTotalsCheck } from "@/db/queries/kpi-totals";
 import {
   claimRollupMarks,
@@ -28,45 +29,50 @@ export async function refreshKpiRollups(db: Executor, p: { programId: string }):
     const days = await claimRollupMarks(tx, p.programId);
     const rows = await recomputeRollupDays(tx, { programId: p.programId, days });
     // The cohort counts and program totals are exact already (triggers); folding their appended changes keeps their reads small.
-    await compactCohortCounts(tx, p.programId);
-    await compactProgramTotals(tx, p.programId);
+    await compactAppended(tx, p.programId);
     return { days: days.length, rows };
   });
 }
 
 /**
  * Recomputes a program's whole rollup from the base tables (`rollups rebuild`):
- * the daily rollup, then the cohort heatmap's member-months and counts, then
+ * the daily rollup, then the cohort heatmap's member-months and counts (the
+ * program's and each store's and channel's, with the per-dimension buyer summaries), then
  * the tier and outstanding-points totals, each in a transaction of its own
  * (they hold the tables they read against writers while they run).
  */
-export async function rebuildKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh & { memberMonths: number }> {
+export async function rebuildKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh & { memberMonths: number; dimensionMonths: number }> {
   const rows = await db.transaction(async (tx) => {
     await lockProgramRollups(tx, p.programId);
     await clearRollupMarks(tx, p.programId);
     return recomputeRollupDays(tx, { programId: p.programId, days: null });
   });
-  const memberMonths = await db.transaction(async (tx) => {
+  const months = await db.transaction(async (tx) => {
     // Purchases first, then the program's lock (which keeps a compaction out): the order every writer could take them in.
     await holdPurchaseWriters(tx);
     await lockProgramRollups(tx, p.programId);
-    return rebuildCohortRollup(tx, p.programId);
+    return { memberMonths: await rebuildCohortRollup(tx, p.programId), dimensionMonths: await rebuildDimensionRollup(tx, p.programId) };
   });
   await db.transaction(async (tx) => {
     await holdMemberAndAccountWriters(tx);
     await lockProgramRollups(tx, p.programId);
     await rebuildProgramTotals(tx, p.programId);
   });
-  return { days: -1, rows, memberMonths };
+  return { days: -1, rows, ...months };
 }
 
 /** Folds the cohort counts' and program totals' appended changes (after a bulk load; the refresh does it too). */
 export async function foldAppendedCounts(db: Executor, p: { programId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     await lockProgramRollups(tx, p.programId);
-    await compactCohortCounts(tx, p.programId);
-    await compactProgramTotals(tx, p.programId);
+    await compactAppended(tx, p.programId);
   });
+}
+
+async function compactAppended(tx: Executor, programId: string): Promise<void> {
+  await compactCohortCounts(tx, programId);
+  await compactDimensionCohortCounts(tx, programId);
+  await compactProgramTotals(tx, programId);
 }
 
 /** The job: refreshes every program that has stale days. */
@@ -84,10 +90,11 @@ export async function refreshAllKpiRollups(db: Executor): Promise<{ programs: nu
 /**
  * Compares the stored rollup with a fresh recomputation (after a refresh);
  * lists the differing days. Also compares the cohort heatmap's member-months
- * and counts (`cohorts`) and the tier and outstanding-points totals (`totals`)
- * with theirs; `ok` only when all agree.
+ * and counts (`cohorts`), the per-store and per-channel summaries, member-months
+ * and counts (`dimensions`) and the tier and outstanding-points totals
+ * (`totals`) with theirs; `ok` only when all agree.
  */
-export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[]; cohorts: CohortRollupCheck; totals: ProgramTotalsCheck }> {
+export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[]; cohorts: CohortRollupCheck; dimensions: DimensionRollupCheck; totals: ProgramTotalsCheck }> {
   await refreshKpiRollups(db, p);
   const [stored, fresh] = [await listRollupRows(db, p.programId), await computeFreshRollupRows(db, p.programId)];
   const key = (r: RollupRow) => `${r.day}|${r.storeId}|${r.channel}`;
@@ -96,6 +103,7 @@ export async function verifyKpiRollups(db: Executor, p: { programId: string }): 
   const days = new Set<string>();
   for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) days.add(k.split("|")[0]!);
   const cohorts = await compareCohortRollup(db, p.programId);
+  const dimensions = await compareDimensionRollup(db, p.programId);
   const totals = await compareProgramTotals(db, p.programId);
-  return { ok: days.size === 0 && cohorts.ok && totals.ok, rows: stored.length, differingDays: [...days].sort(), cohorts, totals };
+  return { ok: days.size === 0 && cohorts.ok && dimensions.ok && totals.ok, rows: stored.length, differingDays: [...days].sort(), cohorts, dimensions, totals };
 }
