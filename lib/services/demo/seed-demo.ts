@@ -8,12 +8,15 @@ import { insertRewardMenu, insertRewards } from "@/db/queries/rewards";
 import { insertStores } from "@/db/queries/stores";
 import { findUserByEmail, insertMembership, insertUser } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { UnprocessableError } from "@/lib/errors";
 import { DEMO_PRODUCTS, demoBasket, demoWalkInTickets } from "@/lib/domain/demo-catalog";
 import { hash32, seededRandom } from "@/lib/domain/generate/synthetic-data";
 import { upsertCatalogProducts } from "@/lib/services/catalog/upsert-products";
 import { importCdnow, type ImportCdnowResult, type ImportProgress } from "@/lib/services/imports/import-cdnow";
 import { redeemPoints } from "@/lib/services/ledger/redeem-points";
+import { redeemReward } from "@/lib/services/rewards/redeem-reward";
 import { createProgram } from "@/lib/services/programs/create-program";
 
 export const DEMO_PROGRAM_SLUG = "demo";
@@ -65,7 +68,7 @@ export async function seedDemo(
     { programId: program.id, code: "GDL-CHA", name: "Chapultepec", city: "Guadalajara", sortOrder: 3 },
     { programId: program.id, code: "MTY-SPG", name: "San Pedro", city: "Monterrey", sortOrder: 4 },
   ]);
-  await seedRewards(db, program.id);
+  const rewards = await seedRewards(db, program.id);
   await upsertCatalogProducts(db, { kind: "system", label: "demo seed" }, {
     programId: program.id,
     source: "api",
@@ -80,7 +83,8 @@ export async function seedDemo(
     onProgress: options.onProgress,
     basket: demoBasket,
   });
-  const redemptions = await seedRedemptions(db, program.id, now);
+  // The sample (e2e) program spends points without coupons: its journeys count the coupons they issue.
+  const redemptions = await seedRedemptions(db, { programId: program.id, rewards: options.dataset === "sample" ? [] : rewards, now });
   // The sample (e2e) program stays without challenges (their bonus points would change the balances other tests check)
   // and without counter tickets (its journeys count on counter sales having no unit costs).
   if (options.dataset !== "sample") {
@@ -93,7 +97,7 @@ export async function seedDemo(
 
 async function seedRewards(db: Executor, programId: string) {
   const menu = await insertRewardMenu(db, { programId, name: { es: "Elige tu beneficio", en: "Choose your perk" }, sortOrder: 1 });
-  await insertRewards(db, [
+  return insertRewards(db, [
     { programId, kind: "amount_discount", name: { es: "$5 de descuento", en: "$5 off" }, description: { es: "En tu próxima compra", en: "On your next purchase" }, pointsPrice: 100, value: 500, sortOrder: 1 },
     { programId, kind: "amount_discount", name: { es: "$15 de descuento", en: "$15 off" }, description: { es: "En compras desde $40", en: "On purchases from $40" }, pointsPrice: 250, value: 1500, sortOrder: 2 },
     { programId, kind: "percent_discount", name: { es: "20 % en vinilos", en: "20% off vinyl" }, pointsPrice: 300, value: 2000, menuId: menu.id, sortOrder: 3 },
@@ -156,16 +160,40 @@ async function seedWalkInTickets(db: Executor, p: { programId: string; currency:
   return tickets.length;
 }
 
-/** Real redemptions through the ledger service, so the demo shows spent points too. */
-async function seedRedemptions(db: Executor, programId: string, now: Date): Promise<number> {
-  const redeemers = await listMembersByAvailable(db, { programId, minimum: 100, limit: 300 });
+/**
+ * Real redemptions through the ledger and reward services, so the demo shows
+ * spent points and, on Analytics, top rewards: most redeemers take a catalog
+ * reward they can afford and are eligible for (a coupon), the rest pay points at the counter.
+ */
+async function seedRedemptions(db: Executor, p: { programId: string; rewards: { id: string; pointsPrice: number }[]; now: Date }): Promise<number> {
+  const redeemers = await listMembersByAvailable(db, { programId: p.programId, minimum: 100, limit: 300 });
+  const system: Actor = { kind: "system", label: "demo seed" };
+  const random = seededRandom(hash32("lazo-demo-redemptions"));
   let count = 0;
   for (const [i, r] of redeemers.entries()) {
+    const affordable = p.rewards.filter((w) => w.pointsPrice <= r.available);
+    // Cheaper rewards more often, as on a real menu: the pick leans to the start of the affordable list.
+    const reward = i % 4 === 3 ? undefined : affordable[Math.floor(affordable.length * random() ** 2)];
+    if (reward && (await redeemedReward(db, system, { programId: p.programId, memberId: r.memberId!, rewardId: reward.id }, p.now))) {
+      count++;
+      continue;
+    }
     const points = r.available >= 250 && i % 2 === 0 ? 250 : 100;
-    await redeemPoints(db, { programId, memberId: r.memberId!, points, reason: points === 250 ? "Canje: $15 de descuento" : "Canje: $5 de descuento", channel: "portal", idempotencyKey: `demo-redemption-${r.memberId}` }, now);
+    await redeemPoints(db, { programId: p.programId, memberId: r.memberId!, points, reason: points === 250 ? "Canje: $15 de descuento" : "Canje: $5 de descuento", channel: "portal", idempotencyKey: `demo-redemption-${r.memberId}` }, p.now);
     count++;
   }
   return count;
+}
+
+/** Redeems a reward, or says no when the member is not eligible for it (tier, limits, stock): the demo then pays points instead. */
+async function redeemedReward(db: Executor, actor: Actor, input: { programId: string; memberId: string; rewardId: string }, now: Date): Promise<boolean> {
+  try {
+    await redeemReward(db, actor, { ...input, idempotencyKey: `demo-reward-${input.memberId}` }, now);
+    return true;
+  } catch (error) {
+    if (error instanceof UnprocessableError) return false;
+    throw error;
+  }
 }
 
 async function seedUsers(db: Executor, p: { organizationId: string; programId: string; storeIds: string[] }): Promise<DemoLogin[]> {
