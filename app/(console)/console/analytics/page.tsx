@@ -86,7 +86,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
           <Card className="mt-6" data-testid="points-card">
             <CardHeader title={t("points.title")} description={t("points.description", { granularity: dashboard.granularity })} action={exportLink("points")} />
             <CardBody>
-              {dashboard.points.length === 0 ? (
+              {/* Days with sales but no points (counter tickets of non-members) still have rows: an all-zero chart is empty. */}
+              {dashboard.points.every((p) => !p.issued && !p.redeemed && !p.expired) ? (
                 <EmptyNote text={t("points.empty")} />
               ) : (
                 <PointsChart data={dashboard.points} granularity={dashboard.granularity} locale={nl} labels={{ issued: t("points.issued"), redeemed: t("points.redeemed"), expired: t("points.expired") }} />
