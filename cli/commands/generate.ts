@@ -6,7 +6,7 @@ import { runWithDatabase } from "../run-with-database";
 export function registerGenerateCommands(cli: Command) {
   cli
     .command("generate")
-    .description("Fill a program with synthetic members, purchases and their points (COPY speed, one transaction, ledger-consistent)")
+    .description("Fill a program with synthetic members, purchases and their points (COPY speed, one transaction, ledger-consistent); counter purchases go to the program's stores, eight made when it has none")
     .requiredOption("--program <slug>", "program to fill (must exist: `program create`)")
     .option("--members <n>", "members to create", "1000")
     .option("--purchases <n>", "purchases spread over them (last 12 months)", "10000")

@@ -12,9 +12,9 @@ export const GENERATED_COLUMNS = {
     "consent_terms_at", "consent_marketing", "consent_personalization", "tier_key", "created_at", "updated_at"],
   point_accounts: ["program_id", "id", "member_id", "available", "pending", "lifetime_earned", "last_activity_at", "created_at", "updated_at"],
   member_tier_history: ["program_id", "member_id", "id", "from_tier", "to_tier", "reason", "created_at"],
-  purchases: ["program_id", "id", "member_id", "order_id", "channel", "amount_minor", "currency", "points_earned", "earn_entry_id",
+  purchases: ["program_id", "id", "member_id", "order_id", "channel", "store_id", "amount_minor", "currency", "points_earned", "earn_entry_id",
     "plan_version_id", "occurred_at", "created_at"],
-  ledger_entries: ["program_id", "id", "account_id", "member_id", "kind", "points", "available_delta", "pending_delta", "channel",
+  ledger_entries: ["program_id", "id", "account_id", "member_id", "kind", "points", "available_delta", "pending_delta", "channel", "store_id",
     "order_ref", "purchase_id", "lot_id", "actor_type", "explanation", "occurred_at", "created_at"],
   point_lots: ["program_id", "id", "account_id", "source_entry_id", "amount", "remaining", "state", "pending_until", "expires_at", "created_at"],
 } as const;
@@ -29,6 +29,8 @@ export type GenerationContext = {
   minorPerUnit: number;
   planVersionId: string;
   plan: PlanDefinition;
+  /** The program's stores: counter (POS) purchases are made in one, mostly the member's own. */
+  storeIds: string[];
   seed: number;
   now: number;
   /** Purchases fall in [windowStart, now): inside the expiry period, so nothing is overdue. */
@@ -66,7 +68,7 @@ export function synthesizeMember(ctx: GenerationContext, index: number, count: n
   const moments = sortedMoments(count, ctx.windowStart, ctx.now - 60_000, random);
   const totals = { available: 0, pending: 0, earned: 0, qualifying: 0 };
   for (let j = 0; j < count; j++) {
-    writePurchase(ctx, { memberId, accountId, n: firstPurchase + j, at: moments[j]!, random }, out, totals);
+    writePurchase(ctx, { memberId, accountId, homeStore: index % Math.max(ctx.storeIds.length, 1), n: firstPurchase + j, at: moments[j]!, random }, out, totals);
   }
   const person = demoPerson(`${ctx.seed}-${index}`);
   const enrolledAt = iso((count ? moments[0]! : ctx.windowStart + random() * (ctx.now - ctx.windowStart)) - Math.floor(random() * 30 * DAY));
@@ -84,7 +86,7 @@ export function synthesizeMember(ctx: GenerationContext, index: number, count: n
 
 function writePurchase(
   ctx: GenerationContext,
-  p: { memberId: string; accountId: string; n: number; at: number; random: () => number },
+  p: { memberId: string; accountId: string; homeStore: number; n: number; at: number; random: () => number },
   out: MemberRows,
   totals: { available: number; pending: number; earned: number; qualifying: number },
 ): void {
@@ -93,15 +95,16 @@ function writePurchase(
   const purchaseId = sequentialUuid(ctx.prefixes.purchase, p.n);
   const orderId = `gen-${ctx.seed}-${p.n}`;
   const channel = pickChannel(p.random);
+  const storeId = channel === "pos" ? pickStore(ctx.storeIds, p.homeStore, p.random) : null;
   const at = iso(p.at);
   const entryId = points > 0 ? ctx.firstEntryId + p.n : null;
-  out.purchases.push(copyRow([ctx.programId, purchaseId, p.memberId, orderId, channel, amount, ctx.currency, points, entryId, ctx.planVersionId, at, at]));
+  out.purchases.push(copyRow([ctx.programId, purchaseId, p.memberId, orderId, channel, storeId, amount, ctx.currency, points, entryId, ctx.planVersionId, at, at]));
   if (!entryId) return;
   const pendingUntil = ctx.plan.pendingDays > 0 && p.at + ctx.plan.pendingDays * DAY > ctx.now ? p.at + ctx.plan.pendingDays * DAY : null;
   const lotId = sequentialUuid(ctx.prefixes.lot, p.n);
   const explanation = `{"source":"generate","planVersionId":"${ctx.planVersionId}","rules":[{"id":"base","points":${points}}]}`;
   out.ledger_entries.push(copyRow([ctx.programId, entryId, p.accountId, p.memberId, "earn", points, pendingUntil ? 0 : points, pendingUntil ? points : 0,
-    channel, orderId, purchaseId, lotId, "system", explanation, at, at]));
+    channel, storeId, orderId, purchaseId, lotId, "system", explanation, at, at]));
   const expiresAt = expiryFor(ctx.plan, new Date(p.at), ctx.timeZone);
   out.point_lots.push(copyRow([ctx.programId, lotId, p.accountId, entryId, points, points, pendingUntil ? "pending" : "available",
     pendingUntil ? iso(pendingUntil) : null, expiresAt ? expiresAt.toISOString() : null, at]));
@@ -109,6 +112,12 @@ function writePurchase(
   else totals.available += points;
   totals.earned += points;
   if (p.at >= ctx.qualifyingSince) totals.qualifying += ctx.plan.tierQualification.metric === "spend" ? amount : points;
+}
+
+/** A counter purchase's store: the member's own store five times in six, another one otherwise (none without stores). */
+function pickStore(storeIds: string[], home: number, random: () => number): string | null {
+  if (!storeIds.length) return null;
+  return random() < 5 / 6 ? storeIds[home]! : storeIds[Math.floor(random() * storeIds.length)]!;
 }
 
 function iso(ms: number): string {

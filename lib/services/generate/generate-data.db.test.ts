@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { compareCohortRollup } from "@/db/queries/kpi-cohorts";
+import { compareDimensionRollup } from "@/db/queries/kpi-dimensions";
 import { compareProgramTotals } from "@/db/queries/kpi-totals";
 import { selectRows } from "@/db/rows";
 import type { Actor } from "@/lib/auth/actor";
@@ -71,6 +72,19 @@ describe("generateData", () => {
       select (select count(*) from kpi_tier_counts where program_id = ${program.id})::int as tiers,
              (select count(*) from kpi_outstanding_points where program_id = ${program.id})::int as points`);
     expect(rows).toEqual({ tiers: Object.keys(result.tiers).length, points: 1 });
+    // Counter purchases (and their earn entries) are made in the eight generated stores, mostly each member's own; online ones in none.
+    const [stores] = await selectRows<Record<string, number>>(database.db, sql`
+      select (select count(*) from stores where program_id = ${program.id})::int as stores,
+        (select count(distinct store_id) from purchases where program_id = ${program.id})::int as used,
+        (select count(*) from purchases where program_id = ${program.id} and (channel = 'pos') <> (store_id is not null))::int as misplaced,
+        (select count(*) from purchases p join ledger_entries e on e.program_id = p.program_id and e.id = p.earn_entry_id
+          where p.program_id = ${program.id} and e.store_id is distinct from p.store_id)::int as entries_elsewhere,
+        (select round(avg(home)::numeric, 2) from (select max(n)::float / sum(n) as home from (
+          select member_id, store_id, count(*) as n from purchases where program_id = ${program.id} and store_id is not null group by 1, 2) x group by member_id having sum(n) >= 5) y)::float as home_share`);
+    expect(stores).toMatchObject({ stores: 8, used: 8, misplaced: 0, entries_elsewhere: 0 });
+    expect(stores!.home_share).toBeGreaterThan(0.7);
+    // The per-store and per-channel summaries the dashboard's filters read, kept through every COPY as well.
+    expect(await compareDimensionRollup(database.db, program.id)).toMatchObject({ ok: true, differing: [] });
   });
 
   it("leaves members the services can keep using: new entries get fresh ids, redemptions draw on generated lots", async () => {

@@ -2,6 +2,8 @@ import type { Database } from "@/db/client";
 import { analyzeLoadedTables, inBulkTransaction, reserveLedgerEntryIds, type BulkWriter } from "@/db/queries/bulk-copy";
 import { memberIdsByExternalId } from "@/db/queries/bulk-import";
 import { getFirstPublishedPlanVersion, getLivePlanVersion } from "@/db/queries/plans";
+import { insertStores, listStoreIds } from "@/db/queries/stores";
+import type { Executor } from "@/db/types";
 import { emptyMemberRows, GENERATED_COLUMNS, generationContext, synthesizeMember, type GeneratedTable, type MemberRows } from "@/lib/domain/generate/member-rows";
 import { hash32, purchasesPerMember, seededRandom } from "@/lib/domain/generate/synthetic-data";
 import { currencyDigits } from "@/lib/domain/money";
@@ -37,7 +39,8 @@ const TABLES: GeneratedTable[] = ["members", "point_accounts", "member_tier_hist
 
 /**
  * Fills a program with synthetic members, purchases and their ledger state
- * (earn entries, lots, cached balances, tiers) at COPY speed, in one
+ * (earn entries, lots, cached balances, tiers; counter purchases in the
+ * program's stores, eight made when it has none) at COPY speed, in one
  * transaction, deterministic for a seed and a `now`. `ledger verify` holds
  * afterwards because balances are summed from the same lots that are written.
  */
@@ -60,6 +63,7 @@ export async function generateData(database: Database, input: GenerateDataInput 
     minorPerUnit: 10 ** currencyDigits(program.currency),
     planVersionId: version.id,
     plan: version.definition as PlanDefinition,
+    storeIds: await ensureStores(database.db, program.id),
     seed: data.seed,
     now: now.getTime(),
     firstEntryId: await reserveLedgerEntryIds(database, data.purchases),
@@ -114,4 +118,18 @@ async function flush(writer: BulkWriter, rows: MemberRows, copyMs: Record<string
     await writer.copy(table, GENERATED_COLUMNS[table], rows[table].join(""));
     copyMs[table] = Math.round((copyMs[table] ?? 0) + performance.now() - started);
   }
+}
+
+/** Generated stores of a program without any (GEN-01 … GEN-08), so store filters and the counter have something to read. */
+const GENERATED_STORES = 8;
+
+/** The program's stores, ordered by id (the same assignment for the same stores); made first when it has none. */
+async function ensureStores(db: Executor, programId: string): Promise<string[]> {
+  const existing = await listStoreIds(db, programId);
+  if (existing.length) return existing.sort();
+  const made = await insertStores(db, Array.from({ length: GENERATED_STORES }, (_, i) => {
+    const n = String(i + 1).padStart(2, "0");
+    return { programId, code: `GEN-${n}`, name: `Tienda ${n}`, sortOrder: i + 1 };
+  }));
+  return made.map((s) => s.id).sort();
 }
