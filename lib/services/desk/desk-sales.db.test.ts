@@ -21,6 +21,8 @@ import { recordDeskReturn } from "./record-desk-return";
 let database: Database;
 const system: Actor = { kind: "system", label: "test" };
 const SATURDAY = new Date("2026-11-21T18:00:00Z");
+/** Purchases the returns start from are made on a weekday: on a weekend the rock basket would earn the weekend double. */
+const THURSDAY = new Date("2026-11-19T18:00:00Z");
 
 const plan: PlanDefinition = {
   ...defaultPlan(),
@@ -137,7 +139,7 @@ describe("desk returns", () => {
   async function bought(storeId = storeX, basket: { amountMinor: number; lines?: typeof rockBasket.lines } = { amountMinor: 10_000 }) {
     const { id: memberId } = await makeMember(database, program.id);
     const orderId = order();
-    const receipt = await recordDeskPurchase(database.db, staffOf(storeId), { programId: program.id, storeId, memberId, orderId, ...basket });
+    const receipt = await recordDeskPurchase(database.db, staffOf(storeId), { programId: program.id, storeId, memberId, orderId, ...basket }, THURSDAY);
     return { memberId, orderId, receipt };
   }
 
