@@ -115,9 +115,11 @@ export async function compareCohortRollup(db: Executor, programId: string, limit
 }
 
 /**
- * Folds a program's cohort counts into one row per cell, dropping cells that
- * sum to 0. Rows appended by transactions still open are not seen and stay as
- * they are, so the sums never change; run under the program's rollup lock.
+ * Folds the cohort counts appended since the last fold (folded = false) into
+ * one folded row per cell, dropping cells that sum to 0: reads the new rows
+ * (a partial index) and their cells only, so a fold costs what was written
+ * since, not the table. Rows appended by transactions still open are not seen
+ * and stay as they are, so the sums never change; run under the program's rollup lock.
  */
 export async function compactCohortCounts(tx: Executor, programId: string): Promise<void> {
   await compactCells(tx, programId, "kpi_cohort_counts", ["cohort_month", "month", "first_day"]);
@@ -135,15 +137,14 @@ async function compactCells(tx: Executor, programId: string, table: string, keys
   const returned = sql.raw(keys.map((k) => `k.${k}`).join(", "));
   await tx.execute(sql`
     with cell as (
-      select ${list} from ${t} where program_id = ${programId}
-      group by ${list} having count(*) > 1 or sum(members) = 0
+      select distinct ${list} from ${t} where program_id = ${programId} and not folded
     ), gone as (
       delete from ${t} k using cell c
       where k.program_id = ${programId} and ${joined}
       returning ${returned}, k.members
     )
-    insert into ${t} (program_id, ${list}, members)
-    select ${programId}::uuid, ${list}, sum(members) from gone group by ${list} having sum(members) <> 0`);
+    insert into ${t} (program_id, ${list}, members, folded)
+    select ${programId}::uuid, ${list}, sum(members), true from gone group by ${list} having sum(members) <> 0`);
 }
 
 /**
@@ -171,8 +172,8 @@ export async function rebuildCohortRollup(tx: Executor, programId: string): Prom
       returning 1
     ) select count(*)::int as n from inserted`);
   await tx.execute(sql`
-    insert into kpi_cohort_counts (program_id, cohort_month, month, first_day, members)
-    select ${programId}::uuid, c.cohort_month, c.month, c.first_day, c.members
+    insert into kpi_cohort_counts (program_id, cohort_month, month, first_day, members, folded)
+    select ${programId}::uuid, c.cohort_month, c.month, c.first_day, c.members, true
     from (${countsFromMonthsSql(sql`select member_id, month, first_day from kpi_member_months where program_id = ${programId}`)}) c`);
   return Number(row?.n ?? 0);
 }

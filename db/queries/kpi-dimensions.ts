@@ -104,8 +104,8 @@ export async function rebuildDimensionRollup(tx: Executor, programId: string): P
       returning 1
     ) select count(*)::int as n from inserted`);
   await tx.execute(sql`
-    insert into kpi_dimension_cohort_counts (program_id, dimension, cohort_month, month, first_day, members)
-    select ${programId}::uuid, c.dimension, c.cohort_month, c.month, c.first_day, c.members
+    insert into kpi_dimension_cohort_counts (program_id, dimension, cohort_month, month, first_day, members, folded)
+    select ${programId}::uuid, c.dimension, c.cohort_month, c.month, c.first_day, c.members, true
     from (${countsFromMonthsSql(sql`select member_id, dimension, month, first_day from kpi_dimension_member_months where program_id = ${programId}`)}) c`);
   return Number(row?.n ?? 0);
 }

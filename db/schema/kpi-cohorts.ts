@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 
 /**
  * The local calendar months (program time zone) in which a member bought:
@@ -37,4 +38,12 @@ export const kpiCohortCounts = pgTable("kpi_cohort_counts", {
   firstDay: date("first_day", { mode: "string" }).notNull(),
   /** A change to the number of members (negative when members leave the cell). */
   members: integer("members").notNull(),
-}, (t) => [index("kpi_cohort_counts_cell_idx").on(t.programId, t.cohortMonth, t.month)]);
+  /**
+   * True for the one row per cell the refresh folds into; rows appended by the triggers are false, and the
+   * refresh reads only those (a partial index) and their cells, so folding costs what was written, not the table.
+   */
+  folded: boolean("folded").notNull().default(false),
+}, (t) => [
+  index("kpi_cohort_counts_cell_idx").on(t.programId, t.cohortMonth, t.month),
+  index("kpi_cohort_counts_unfolded_idx").on(t.programId).where(sql`not ${t.folded}`),
+]);

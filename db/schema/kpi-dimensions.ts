@@ -1,4 +1,5 @@
-import { date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { tstz } from "./columns";
 
 /*
@@ -41,7 +42,7 @@ export const kpiDimensionMemberMonths = pgTable("kpi_dimension_member_months", {
 /**
  * kpi_cohort_counts per dimension: a member's cohort here is their first month
  * in the dimension. Append-only signed changes like kpi_cohort_counts, folded
- * by the rollup refresh; readers always sum.
+ * by the rollup refresh from the unfolded rows only; readers always sum.
  */
 export const kpiDimensionCohortCounts = pgTable("kpi_dimension_cohort_counts", {
   programId: uuid("program_id").notNull(),
@@ -50,4 +51,9 @@ export const kpiDimensionCohortCounts = pgTable("kpi_dimension_cohort_counts", {
   month: date("month", { mode: "string" }).notNull(),
   firstDay: date("first_day", { mode: "string" }).notNull(),
   members: integer("members").notNull(),
-}, (t) => [index("kpi_dimension_cohort_counts_cell_idx").on(t.programId, t.dimension, t.cohortMonth, t.month)]);
+  /** As kpi_cohort_counts.folded. */
+  folded: boolean("folded").notNull().default(false),
+}, (t) => [
+  index("kpi_dimension_cohort_counts_cell_idx").on(t.programId, t.dimension, t.cohortMonth, t.month),
+  index("kpi_dimension_cohort_counts_unfolded_idx").on(t.programId).where(sql`not ${t.folded}`),
+]);

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { inBulkTransaction } from "@/db/queries/bulk-copy";
 import { compareCohortRollup, countCohortsFromRollup } from "@/db/queries/kpi-cohorts";
 import { countCohortsFromPurchases } from "@/db/queries/kpi-dashboard";
+import { selectRows } from "@/db/rows";
 import { purchases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordPurchase } from "@/lib/services/purchases/record-purchase";
@@ -108,8 +109,21 @@ describe("cohort heatmap rollup", () => {
 
     // Folding the appended changes, a rebuild and the verification change nothing.
     const before = await heatmap(programId);
+    const rowsOf = async () => (await selectRows<{ table: string; rows: number; cells: number; unfolded: number }>(db, sql`
+      select t.name as "table", count(*)::int as rows, count(distinct t.cell)::int as cells, (count(*) filter (where not t.folded))::int as unfolded from (
+        select 'program' as name, concat_ws('|', cohort_month, month, first_day) as cell, folded from kpi_cohort_counts where program_id = ${programId}
+        union all
+        select 'dimension', concat_ws('|', dimension, cohort_month, month, first_day), folded from kpi_dimension_cohort_counts where program_id = ${programId}) t
+      group by t.name order by 1`));
+    expect((await rowsOf()).every((t) => t.unfolded > 0 && t.rows > t.cells)).toBe(true);
     await refreshKpiRollups(db, { programId });
     expect(await heatmap(programId)).toEqual(before);
+    // One folded row per cell, in both tables; a fold with nothing new appended changes nothing.
+    const folded = await rowsOf();
+    expect(folded.map((t) => t.table)).toEqual(["dimension", "program"]);
+    expect(folded.every((t) => t.unfolded === 0 && t.rows === t.cells)).toBe(true);
+    await refreshKpiRollups(db, { programId });
+    expect(await rowsOf()).toEqual(folded);
     expect(await rebuildKpiRollups(db, { programId })).toMatchObject({ memberMonths: 7 });
     expect(await heatmap(programId)).toEqual(before);
     expect(await verifyKpiRollups(db, { programId })).toMatchObject({ ok: true, cohorts: { ok: true, memberMonths: 7 } });
