@@ -72,7 +72,7 @@ export async function sumDaily(db: Executor, f: KpiQueryFilter): Promise<DailyTo
           reversed as points_reversed, enrolments as new_enrolments, member_refunded as member_refunded_minor,
           costed_purchases, member_costed_purchases, costed_revenue as costed_revenue_minor,
           member_costed_revenue as member_costed_revenue_minor, cost as cost_minor, member_cost as member_cost_minor
-        from (${factsSql({ programId: f.programId, days: null, range: { from: f.from, to: f.to }, memberOf })}) facts)`
+        from (${factsSql({ programId: f.programId, timeZone: f.timeZone, days: null, range: { from: f.from, to: f.to }, memberOf })}) facts)`
     : sql`(select * from kpi_daily_rollups where program_id = ${f.programId} and day between ${f.from}::date and ${f.to}::date)`;
   const store = f.storeId ? sql`r.store_id = ${f.storeId}` : sql`true`;
   const channel = f.channel ? sql`r.channel = ${f.channel}` : sql`true`;

@@ -15,14 +15,20 @@ export type RollupRow = {
 /**
  * Local days of the program in `days` (YYYY-MM-DD; null: every day), or a
  * `range` of local days; `memberOf` restricts the facts to a set of members
- * (a subquery of member ids) and drops non-member purchases.
+ * (a subquery of member ids) and drops non-member purchases. `timeZone`, when
+ * the caller knows it, is written into the statement as a value: the planner
+ * then sees the range's bounds (from the programs row it cannot, guesses a few
+ * thousand rows where a year holds millions, and reads them by index).
  */
-export type DayFilter = { programId: string; days: string[] | null; range?: { from: string; to: string }; memberOf?: SQL | null };
+export type DayFilter = { programId: string; days: string[] | null; range?: { from: string; to: string }; memberOf?: SQL | null; timeZone?: string };
+
+/** The program's time zone in a statement: the caller's value, or read from the programs row. */
+const zoneOf = (f: DayFilter) => (f.timeZone ? sql`${f.timeZone}::text` : sql`(select time_zone from programs where id = ${f.programId})`);
 
 /** `at` restricted to the listed local days, in a form that can still use the (program_id, time) indexes. */
 function onDays(at: SQL, f: DayFilter): SQL {
   if (f.range) {
-    const tz = sql`(select time_zone from programs where id = ${f.programId})`;
+    const tz = zoneOf(f);
     return sql`${at} >= (${f.range.from}::date::timestamp at time zone ${tz}) and ${at} < ((${f.range.to}::date + 1)::timestamp at time zone ${tz})`;
   }
   if (!f.days) return sql`true`;
@@ -64,7 +70,7 @@ const ofMember = (value: SQL) => sql`case when pu.member_id is null then 0 else 
  */
 export function factsSql(f: DayFilter): SQL {
   const of = (column: SQL) => (f.memberOf ? sql`and ${column} in (${f.memberOf})` : sql``);
-  const tz = sql`(select time_zone from programs where id = ${f.programId})`;
+  const tz = zoneOf(f);
   const nil = sql.raw(`'${NO_STORE_ID}'::uuid`);
   const onPurchaseDay = { day: sql`(pu.occurred_at at time zone ${tz})::date`, store: sql`coalesce(pu.store_id, ${nil})`, channel: sql`pu.channel::text` };
   const onRefundDay = { day: sql`(r.created_at at time zone ${tz})::date`, store: sql`coalesce(r.store_id, pu.store_id, ${nil})`, channel: sql`pu.channel::text` };
