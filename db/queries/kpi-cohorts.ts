@@ -59,12 +59,11 @@ export async function countCohortsFromRollup(db: Executor, f: { programId: strin
 export async function countCohortsFromMemberMonths(db: Executor, f: { programId: string; to: string; dimension?: string | null; memberOf: SQL }): Promise<CohortCell[]> {
   const { endMonth, firstCohort } = heatmapMonths(f.to);
   const months = f.dimension
-    ? sql`select m.member_id, m.month, m.first_day from kpi_dimension_member_months m
-        where m.program_id = ${f.programId} and m.dimension = ${f.dimension} and m.member_id in (${f.memberOf})`
-    : sql`select m.member_id, m.month, m.first_day from kpi_member_months m where m.program_id = ${f.programId} and m.member_id in (${f.memberOf})`;
+    ? sql`kpi_dimension_member_months m where m.program_id = ${f.programId} and m.dimension = ${f.dimension}`
+    : sql`kpi_member_months m where m.program_id = ${f.programId}`;
   return cells(await selectRows<CohortCell>(db, cohortCellsSql(sql`
     select k.cohort_month, k.month, 1 as members
-    from (select m.month, m.first_day, min(m.month) over (partition by m.member_id) as cohort_month from (${months}) m) k
+    from (select m.month, m.first_day, min(m.month) over (partition by m.member_id) as cohort_month from ${months} and m.member_id in (${f.memberOf})) k
     where k.cohort_month >= ${firstCohort} and k.month <= ${endMonth} and (k.month < ${endMonth} or k.first_day <= ${f.to}::date)`)));
 }
 

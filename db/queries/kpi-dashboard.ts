@@ -149,13 +149,13 @@ export type BuyerCounts = {
 export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Promise<BuyerCounts> {
   const dimension = dimensionOf(f);
   if (dimension === undefined) return countBuyersAndActivesFromPurchases(db, f);
+  const w = windows(f);
   const [after] = await selectRows<{ found: boolean }>(db, sql`
-    select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${windows(f).end}) as found`);
+    select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${w.end}) as found`);
   if (after?.found) return countBuyersAndActivesFromPurchases(db, f);
   const summaries = dimension
     ? sql`(select member_id, last_purchase_at, previous_purchase_at from member_dimension_stats where program_id = ${f.programId} and dimension = ${dimension})`
     : sql`(select member_id, last_purchase_at, previous_purchase_at from member_purchase_stats where program_id = ${f.programId})`;
-  const w = windows(f);
   return buyerCounts(await selectRows<BuyerCountRow>(db, sql`
     select count(*) filter (where s.last_purchase_at >= ${w.start30})::int as "active30", count(*) filter (where s.last_purchase_at >= ${w.start90})::int as "active90",
       count(*) filter (where s.last_purchase_at >= ${w.start})::int as "buyers", count(*) filter (where s.previous_purchase_at >= ${w.start})::int as "repeatBuyers"
