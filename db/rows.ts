@@ -15,3 +15,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/** True when a driver error (possibly wrapped by Drizzle) is a serialization failure: the transaction may be retried as a whole. */
+export function isSerializationFailure(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "40001") return true;
+  }
+  return false;
+}

@@ -23,7 +23,7 @@ export function registerRollupCommands(cli: Command) {
     );
   rollups
     .command("verify")
-    .description("Compare the stored rollup, cohort heatmap, per-store and per-channel summaries and tier and points totals with a fresh recomputation; exit 1 on any difference")
+    .description("Compare the stored rollup, cohort heatmap, per-store, per-channel, per-tier and per-segment summaries and tier and points totals with a fresh recomputation; exit 1 on any difference")
     .option("--program <slug>", "one program only")
     .action((options: { program?: string }) =>
       runWithDatabase(async ({ db }) => {
@@ -32,9 +32,10 @@ export function registerRollupCommands(cli: Command) {
         for (const programId of ids) {
           const result = await verifyKpiRollups(db, { programId });
           ok &&= result.ok;
-          const { cohorts, dimensions, totals } = result;
+          const { memberDimensions, cohorts, dimensions, totals } = result;
           const differences = [
             result.differingDays.length ? `; days ${result.differingDays.slice(0, 20).join(", ")}` : "",
+            memberDimensions.differing.length ? `; per tier and segment ${memberDimensions.differing.slice(0, 20).join(", ")}` : "",
             cohorts.differingMonths.length ? `; member-months ${cohorts.differingMonths.join(", ")}` : "",
             cohorts.differingCells.length ? `; cohort cells (stored/fresh) ${cohorts.differingCells.join(", ")}` : "",
             dimensions.differing.length ? `; per store and channel ${dimensions.differing.join(", ")}` : "",

@@ -5,6 +5,7 @@ import type { campaignKind, campaignStatus } from "../schema/engagement";
 import type { LocalizedText } from "../schema/tenancy";
 import { cells, counted, countCohortsFromMemberMonths, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
 import { dimensionOf } from "./kpi-dimensions";
+import { memberDimensionOf } from "./kpi-member-dimensions";
 import { factsSql } from "./kpi-rollups";
 import { countTierMovesFromTotals, countTiersFromTotals, sumOutstandingFromTotals, type TierMove } from "./kpi-totals";
 
@@ -60,20 +61,29 @@ const dims = (f: KpiQueryFilter, alias: string) =>
 
 /**
  * Per-day totals in the range. Without member filters they come from the
- * rollup; with a segment or tier they are computed from the base tables for
- * those members (the rollup has no member dimension). Enrolments ignore the
- * store filter (a member joins the program, not a store).
+ * rollup; with a tier or a segment from the rollup per member dimension (its
+ * member columns: non-members belong to no tier or segment); with both, from
+ * the base tables for those members (also `fromFacts`, for tests: the
+ * definition the rollups must agree with). Enrolments ignore the store filter
+ * (a member joins the program, not a store).
  */
-export async function sumDaily(db: Executor, f: KpiQueryFilter): Promise<DailyTotals[]> {
-  const memberOf = memberSubquery(f);
-  const source = memberOf
+export async function sumDaily(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<DailyTotals[]> {
+  const memberDimension = options.fromFacts ? undefined : memberDimensionOf(f);
+  const inRange = sql`program_id = ${f.programId} and day between ${f.from}::date and ${f.to}::date`;
+  const source = memberDimension === undefined
     ? sql`(select day, store_id, channel, purchases, member_purchases, revenue as revenue_minor, member_revenue as member_revenue_minor,
           refunded as refunded_minor, issued as points_issued, redeemed as points_redeemed, expired as points_expired,
           reversed as points_reversed, enrolments as new_enrolments, member_refunded as member_refunded_minor,
           costed_purchases, member_costed_purchases, costed_revenue as costed_revenue_minor,
           member_costed_revenue as member_costed_revenue_minor, cost as cost_minor, member_cost as member_cost_minor
-        from (${factsSql({ programId: f.programId, timeZone: f.timeZone, days: null, range: { from: f.from, to: f.to }, memberOf })}) facts)`
-    : sql`(select * from kpi_daily_rollups where program_id = ${f.programId} and day between ${f.from}::date and ${f.to}::date)`;
+        from (${factsSql({ programId: f.programId, timeZone: f.timeZone, days: null, range: { from: f.from, to: f.to }, memberOf: memberSubquery(f) })}) facts)`
+    : memberDimension
+      ? sql`(select day, store_id, channel, member_purchases as purchases, member_purchases, member_revenue_minor as revenue_minor, member_revenue_minor,
+            member_refunded_minor as refunded_minor, points_issued, points_redeemed, points_expired, points_reversed, new_enrolments,
+            member_refunded_minor, member_costed_purchases as costed_purchases, member_costed_purchases,
+            member_costed_revenue_minor as costed_revenue_minor, member_costed_revenue_minor, member_cost_minor as cost_minor, member_cost_minor
+          from kpi_member_dimension_rollups where ${inRange} and dimension = ${memberDimension})`
+      : sql`(select * from kpi_daily_rollups where ${inRange})`;
   const store = f.storeId ? sql`r.store_id = ${f.storeId}` : sql`true`;
   const channel = f.channel ? sql`r.channel = ${f.channel}` : sql`true`;
   const rows = await selectRows<DailyTotals>(db, sql`

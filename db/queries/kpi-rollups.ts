@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { NO_STORE_ID } from "../schema/kpi-rollups";
-import { selectRows } from "../rows";
+import { isSerializationFailure, selectRows } from "../rows";
 import type { Executor } from "../types";
 
 export type RollupRow = {
@@ -39,16 +39,20 @@ function onDays(at: SQL, f: DayFilter): SQL {
     and (${at} at time zone (select time_zone from programs where id = ${f.programId}))::date = any((select string_to_array(${list}, ',')::date[])::date[])`;
 }
 
-/** The columns of a fact after its day, store and channel, in order; a fact leaves out those it does not count (0). */
+/**
+ * The columns of a fact after its day, store and channel, in order; a fact leaves out those it does not count (0).
+ * `member_id` is the buyer of a purchase (for distinct counts); `owner` is the member any fact belongs to (null: a
+ * non-member's ticket), by which the member-dimension rollup groups.
+ */
 const FACT_COLUMNS = [
-  "purchases", "member_purchases", "member_id", "revenue", "member_revenue", "refunded", "member_refunded",
+  "purchases", "member_purchases", "member_id", "owner", "revenue", "member_revenue", "refunded", "member_refunded",
   "issued", "redeemed", "expired", "reversed", "enrolments",
   "costed_purchases", "member_costed_purchases", "costed_revenue", "member_costed_revenue", "cost", "member_cost",
 ] as const;
 type FactColumn = (typeof FACT_COLUMNS)[number];
 
 function fact(key: { day: SQL; store: SQL; channel: SQL }, values: Partial<Record<FactColumn, SQL>>): SQL {
-  const columns = FACT_COLUMNS.map((c) => sql`${values[c] ?? (c === "member_id" ? sql`null::uuid` : sql`0::bigint`)} as ${sql.raw(c)}`);
+  const columns = FACT_COLUMNS.map((c) => sql`${values[c] ?? (c === "member_id" || c === "owner" ? sql`null::uuid` : sql`0::bigint`)} as ${sql.raw(c)}`);
   return sql`select ${key.day} as day, ${key.store} as store_id, ${key.channel} as channel, ${sql.join(columns, sql`, `)}`;
 }
 
@@ -79,15 +83,15 @@ export function factsSql(f: DayFilter): SQL {
   const takenBack = (column: SQL) => sql`-round(x.${column} * x.share)`;
   const lineRefund = sql`coalesce(jsonb_typeof(r.lines) = 'array', false)`;
   return sql`
-    ${fact(onPurchaseDay, { purchases: sql`1`, member_purchases: sql`(pu.member_id is not null)::int`, member_id: sql`pu.member_id`, revenue: sql`pu.amount_minor`, member_revenue: ofMember(sql`pu.amount_minor`) })}
+    ${fact(onPurchaseDay, { purchases: sql`1`, member_purchases: sql`(pu.member_id is not null)::int`, member_id: sql`pu.member_id`, owner: sql`pu.member_id`, revenue: sql`pu.amount_minor`, member_revenue: ofMember(sql`pu.amount_minor`) })}
     from purchases pu where pu.program_id = ${f.programId} and ${onDays(sql`pu.occurred_at`, f)} ${of(sql`pu.member_id`)}
     union all
-    ${fact(onRefundDay, { refunded: sql`r.amount_minor`, member_refunded: ofMember(sql`r.amount_minor`) })}
+    ${fact(onRefundDay, { owner: sql`pu.member_id`, refunded: sql`r.amount_minor`, member_refunded: ofMember(sql`r.amount_minor`) })}
     from purchase_refunds r join purchases pu on pu.program_id = r.program_id and pu.id = r.purchase_id
     where r.program_id = ${f.programId} and ${onDays(sql`r.created_at`, f)} ${of(sql`pu.member_id`)}
     union all
     ${fact(onPurchaseDay, {
-      costed_purchases: sql`1`, member_costed_purchases: sql`(pu.member_id is not null)::int`,
+      owner: sql`pu.member_id`, costed_purchases: sql`1`, member_costed_purchases: sql`(pu.member_id is not null)::int`,
       costed_revenue: costedRevenue, member_costed_revenue: ofMember(costedRevenue), cost, member_cost: ofMember(cost),
     })}
     from purchases pu join purchase_lines l on l.program_id = pu.program_id and l.purchase_id = pu.id
@@ -95,7 +99,7 @@ export function factsSql(f: DayFilter): SQL {
     group by pu.id, pu.occurred_at, pu.store_id, pu.channel, pu.member_id
     union all
     ${fact(onRefundDay, {
-      costed_revenue: takenBack(sql`revenue`), member_costed_revenue: ofMember(takenBack(sql`revenue`)),
+      owner: sql`pu.member_id`, costed_revenue: takenBack(sql`revenue`), member_costed_revenue: ofMember(takenBack(sql`revenue`)),
       cost: takenBack(sql`cost`), member_cost: ofMember(takenBack(sql`cost`)),
     })}
     from purchase_refunds r join purchases pu on pu.program_id = r.program_id and pu.id = r.purchase_id
@@ -116,6 +120,7 @@ export function factsSql(f: DayFilter): SQL {
     where r.program_id = ${f.programId} and x.costed > 0 and ${onDays(sql`r.created_at`, f)} ${of(sql`pu.member_id`)}
     union all
     ${fact({ day: sql`(e.occurred_at at time zone ${tz})::date`, store: sql`coalesce(e.store_id, ${nil})`, channel: sql`e.channel::text` }, {
+      owner: sql`e.member_id`,
       issued: sql`case when e.kind = 'earn' or (e.kind = 'adjust' and e.available_delta + e.pending_delta > 0) then e.points else 0 end`,
       redeemed: sql`case when e.kind in ('redeem', 'capture') then e.points else 0 end`,
       expired: sql`case when e.kind = 'expire' then e.points else 0 end`,
@@ -124,7 +129,7 @@ export function factsSql(f: DayFilter): SQL {
     from ledger_entries e
     where e.program_id = ${f.programId} and e.kind in ('earn', 'adjust', 'redeem', 'capture', 'expire', 'reverse') and ${onDays(sql`e.occurred_at`, f)} ${of(sql`e.member_id`)}
     union all
-    ${fact({ day: sql`(m.enrolled_at at time zone ${tz})::date`, store: nil, channel: sql`m.enrolment_channel::text` }, { enrolments: sql`1` })}
+    ${fact({ day: sql`(m.enrolled_at at time zone ${tz})::date`, store: nil, channel: sql`m.enrolment_channel::text` }, { owner: sql`m.id`, enrolments: sql`1` })}
     from members m where m.program_id = ${f.programId} and ${onDays(sql`m.enrolled_at`, f)} ${of(sql`m.id`)}`;
 }
 
@@ -146,9 +151,37 @@ const COLUMNS = sql.raw(`program_id, day, store_id, channel, purchases, member_p
   member_refunded_minor, costed_purchases, member_costed_purchases, costed_revenue_minor, member_costed_revenue_minor,
   cost_minor, member_cost_minor`);
 
+/**
+ * Runs a refresh or rebuild of a program's rollups under the program's lock in
+ * one snapshot (repeatable read): the day marks and membership moves it claims
+ * are exactly the changes that snapshot sees, so moving a member's history on
+ * the days it does not recompute never counts a change twice or misses one.
+ * The snapshot must not predate a run that held the lock before, so the lock
+ * is only tried: while another run holds it, this one waits for it to finish
+ * (outside the snapshot) and starts again; in the instant between the snapshot
+ * and the try, a run that commits makes this one's first write over its work
+ * fail as a serialization failure, also answered by starting again.
+ */
+export async function inRollupSnapshot<T>(db: Executor, programId: string, run: (tx: Executor) => Promise<T>): Promise<T> {
+  for (let failures = 0; ; ) {
+    try {
+      const done = await db.transaction(async (tx) => {
+        const [row] = await selectRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${lockKey(programId)}) as locked`);
+        return row?.locked ? { value: await run(tx) } : null;
+      }, { isolationLevel: "repeatable read" });
+      if (done) return done.value;
+      await db.transaction((tx) => lockProgramRollups(tx, programId));
+    } catch (error) {
+      if (++failures >= 10 || !isSerializationFailure(error)) throw error;
+    }
+  }
+}
+
+const lockKey = (programId: string) => sql`hashtext('lazo-kpi:' || ${programId})`;
+
 /** Serialises refreshes of one program (two runners never recompute the same day at once). */
 export async function lockProgramRollups(tx: Executor, programId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lazo-kpi:' || ${programId}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(programId)})`);
 }
 
 /** Removes and returns the stale-day marks this transaction can see (committed ones only). */

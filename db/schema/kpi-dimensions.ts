@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, smallint, text, uuid } from "drizzle-orm/pg-core";
 import { tstz } from "./columns";
 
 /*
@@ -57,3 +57,53 @@ export const kpiDimensionCohortCounts = pgTable("kpi_dimension_cohort_counts", {
   index("kpi_dimension_cohort_counts_cell_idx").on(t.programId, t.dimension, t.cohortMonth, t.month),
   index("kpi_dimension_cohort_counts_unfolded_idx").on(t.programId).where(sql`not ${t.folded}`),
 ]);
+
+/*
+ * The daily rollup per member dimension, so a tier or segment filter reads a
+ * year of days instead of a year of those members' purchases and points. A
+ * member dimension is `tier:<tier key>` (members.tier_key) or
+ * `segment:<segment id>` (segment_members): a member belongs to it now, and
+ * their whole history counts under it (as the other tier- and segment-filtered
+ * figures do). Kept by the rollup refresh, not by triggers: the days a write
+ * marks are recomputed with today's membership, and a member who changes tier
+ * or segment (kpi_member_dimension_moves) has their history moved from one
+ * dimension to the other (docs/ANALYTICS.md, "Tier and segment filters").
+ */
+
+/**
+ * kpi_daily_rollups' member columns per member dimension × local day × store ×
+ * channel (no non-member purchases: they belong to no tier or segment; no
+ * distinct counts: moves add and subtract). A row can hold zeros after a move.
+ */
+export const kpiMemberDimensionRollups = pgTable("kpi_member_dimension_rollups", {
+  programId: uuid("program_id").notNull(),
+  dimension: text("dimension").notNull(),
+  day: date("day", { mode: "string" }).notNull(),
+  storeId: uuid("store_id").notNull(),
+  channel: text("channel").notNull(),
+  memberPurchases: integer("member_purchases").notNull().default(0),
+  memberRevenueMinor: bigint("member_revenue_minor", { mode: "number" }).notNull().default(0),
+  memberRefundedMinor: bigint("member_refunded_minor", { mode: "number" }).notNull().default(0),
+  pointsIssued: bigint("points_issued", { mode: "number" }).notNull().default(0),
+  pointsRedeemed: bigint("points_redeemed", { mode: "number" }).notNull().default(0),
+  pointsExpired: bigint("points_expired", { mode: "number" }).notNull().default(0),
+  pointsReversed: bigint("points_reversed", { mode: "number" }).notNull().default(0),
+  newEnrolments: integer("new_enrolments").notNull().default(0),
+  memberCostedPurchases: integer("member_costed_purchases").notNull().default(0),
+  memberCostedRevenueMinor: bigint("member_costed_revenue_minor", { mode: "number" }).notNull().default(0),
+  memberCostMinor: bigint("member_cost_minor", { mode: "number" }).notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.programId, t.dimension, t.day, t.storeId, t.channel] })]);
+
+/**
+ * A member joined (+1) or left (−1) a member dimension: appended by triggers
+ * on members (a tier change) and segment_members (a segment refresh) in the
+ * writer's transaction, claimed by the rollup refresh, which moves the member's
+ * history accordingly. Append-only, like kpi_rollup_marks.
+ */
+export const kpiMemberDimensionMoves = pgTable("kpi_member_dimension_moves", {
+  id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+  programId: uuid("program_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+  dimension: text("dimension").notNull(),
+  sign: smallint("sign").notNull(),
+}, (t) => [index("kpi_member_dimension_moves_program_idx").on(t.programId)]);

@@ -108,7 +108,7 @@ describe("KPI rollups", () => {
         const fresh = await computeFreshRollupRows(db, programId);
         expect(await listRollupRows(db, programId)).toEqual(fresh);
         // A second refresh finds nothing to do; a rebuild lands on the same rows.
-        expect(await refreshKpiRollups(db, { programId })).toEqual({ days: 0, rows: 0 });
+        expect(await refreshKpiRollups(db, { programId })).toEqual({ days: 0, rows: 0, moved: 0 });
         await rebuildKpiRollups(db, { programId });
         expect(await listRollupRows(db, programId)).toEqual(fresh);
       }),

@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/types";
 import { compactCohortCounts, compactDimensionCohortCounts, compareCohortRollup, holdPurchaseWriters, rebuildCohortRollup, type CohortRollupCheck } from "@/db/queries/kpi-cohorts";
+import { applyMemberDimensionMoves, computeFreshMemberDimensionRows, listMemberDimensionRows, recomputeMemberDimensionDays } from "@/db/queries/kpi-member-dimensions";
 import { compareDimensionRollup, rebuildDimensionRollup, type DimensionRollupCheck } from "@/db/queries/kpi-dimensions";
 import { compactProgramTotals, compareProgramTotals, holdMemberAndAccountWriters, rebuildProgramTotals, type ProgramTotalsCheck } from "@/db/queries/kpi-totals";
 import {
@@ -8,43 +9,49 @@ import {
   listRollupRows,
   type RollupRow,
   clearRollupMarks,
+  inRollupSnapshot,
   listProgramsWithRollupMarks,
   lockProgramRollups,
   recomputeRollupDays,
 } from "@/db/queries/kpi-rollups";
 
-export type RollupRefresh = { days: number; rows: number };
+/** Days recomputed, program rollup rows written, members whose history moved between tiers or segments. */
+export type RollupRefresh = { days: number; rows: number; moved: number };
 
 /**
- * Brings a program's daily KPI rollup up to date: claims the stale-day marks
+ * Brings a program's daily KPI rollups up to date: claims the stale-day marks
  * that writers committed (triggers add them in the writer's transaction) and
- * recomputes exactly those days from the base tables, in one transaction.
- * A mark committed after the claim stays and is handled by the next run, so
+ * recomputes exactly those days from the base tables — program-wide and per
+ * tier and segment — and moves the history of members who changed tier or
+ * segment on the other days, in one transaction and one snapshot. A mark or
+ * move committed after the snapshot stays and is handled by the next run, so
  * repeating the refresh, or running two at once (they queue on an advisory
  * lock), never leaves a day stale or counted twice.
  */
 export async function refreshKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh> {
-  return db.transaction(async (tx) => {
-    await lockProgramRollups(tx, p.programId);
+  return inRollupSnapshot(db, p.programId, async (tx) => {
     const days = await claimRollupMarks(tx, p.programId);
+    const moved = await applyMemberDimensionMoves(tx, { programId: p.programId, recomputedDays: days });
     const rows = await recomputeRollupDays(tx, { programId: p.programId, days });
+    await recomputeMemberDimensionDays(tx, { programId: p.programId, days });
     // The cohort counts and program totals are exact already (triggers); folding their appended changes keeps their reads small.
     await compactAppended(tx, p.programId);
-    return { days: days.length, rows };
+    return { days: days.length, rows, moved };
   });
 }
 
 /**
  * Recomputes a program's whole rollup from the base tables (`rollups rebuild`):
- * the daily rollup, then the cohort heatmap's member-months and counts (the
+ * the daily rollup (program-wide and per tier and segment), then the cohort heatmap's member-months and counts (the
  * program's and each store's and channel's, with the per-dimension buyer summaries), then
  * the tier and outstanding-points totals, each in a transaction of its own
  * (they hold the tables they read against writers while they run).
  */
 export async function rebuildKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh & { memberMonths: number; dimensionMonths: number }> {
-  const rows = await db.transaction(async (tx) => {
-    await lockProgramRollups(tx, p.programId);
+  const rows = await inRollupSnapshot(db, p.programId, async (tx) => {
     await clearRollupMarks(tx, p.programId);
+    await applyMemberDimensionMoves(tx, { programId: p.programId, recomputedDays: null });
+    await recomputeMemberDimensionDays(tx, { programId: p.programId, days: null });
     return recomputeRollupDays(tx, { programId: p.programId, days: null });
   });
   const months = await db.transaction(async (tx) => {
@@ -58,7 +65,7 @@ export async function rebuildKpiRollups(db: Executor, p: { programId: string }):
     await lockProgramRollups(tx, p.programId);
     await rebuildProgramTotals(tx, p.programId);
   });
-  return { days: -1, rows, ...months };
+  return { days: -1, rows, moved: 0, ...months };
 }
 
 /** Folds the cohort counts' and program totals' appended changes (after a bulk load; the refresh does it too). */
@@ -94,7 +101,7 @@ export async function refreshAllKpiRollups(db: Executor): Promise<{ programs: nu
  * and counts (`dimensions`) and the tier and outstanding-points totals
  * (`totals`) with theirs; `ok` only when all agree.
  */
-export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[]; cohorts: CohortRollupCheck; dimensions: DimensionRollupCheck; totals: ProgramTotalsCheck }> {
+export async function verifyKpiRollups(db: Executor, p: { programId: string }): Promise<{ ok: boolean; rows: number; differingDays: string[]; memberDimensions: MemberDimensionCheck; cohorts: CohortRollupCheck; dimensions: DimensionRollupCheck; totals: ProgramTotalsCheck }> {
   await refreshKpiRollups(db, p);
   const [stored, fresh] = [await listRollupRows(db, p.programId), await computeFreshRollupRows(db, p.programId)];
   const key = (r: RollupRow) => `${r.day}|${r.storeId}|${r.channel}`;
@@ -102,8 +109,25 @@ export async function verifyKpiRollups(db: Executor, p: { programId: string }): 
   const b = new Map(fresh.map((r) => [key(r), JSON.stringify(r)]));
   const days = new Set<string>();
   for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) days.add(k.split("|")[0]!);
+  const memberDimensions = await compareMemberDimensions(db, p.programId);
   const cohorts = await compareCohortRollup(db, p.programId);
   const dimensions = await compareDimensionRollup(db, p.programId);
   const totals = await compareProgramTotals(db, p.programId);
-  return { ok: days.size === 0 && cohorts.ok && dimensions.ok && totals.ok, rows: stored.length, differingDays: [...days].sort(), cohorts, dimensions, totals };
+  return {
+    ok: days.size === 0 && memberDimensions.ok && cohorts.ok && dimensions.ok && totals.ok,
+    rows: stored.length, differingDays: [...days].sort(), memberDimensions, cohorts, dimensions, totals,
+  };
+}
+
+/** The tier and segment rows that differ from a recomputation, by dimension and day. */
+export type MemberDimensionCheck = { ok: boolean; rows: number; differing: string[] };
+
+async function compareMemberDimensions(db: Executor, programId: string): Promise<MemberDimensionCheck> {
+  const [stored, fresh] = [await listMemberDimensionRows(db, programId), await computeFreshMemberDimensionRows(db, programId)];
+  const key = (r: { dimension: string; day: string; storeId: string; channel: string }) => `${r.dimension}|${r.day}|${r.storeId}|${r.channel}`;
+  const a = new Map(stored.map((r) => [key(r), JSON.stringify(r)]));
+  const b = new Map(fresh.map((r) => [key(r), JSON.stringify(r)]));
+  const differing = new Set<string>();
+  for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) differing.add(k.split("|").slice(0, 2).join(" "));
+  return { ok: differing.size === 0, rows: stored.length, differing: [...differing].sort() };
 }
