@@ -106,6 +106,28 @@ test.describe("analytics dashboard", () => {
     expect(await page.getByTestId("kpi-members").innerText()).toBe(membersBefore);
   });
 
+  test("a tier filter changes the numbers, and filters it cannot apply are named", async ({ page, context, baseURL }) => {
+    await setLocaleCookie(context, baseURL, "es");
+    await page.goto("/console/analytics");
+    const before = await purchasesShown(page);
+    // Tier filters read the rollup per tier: the members in the tier now, with their whole history.
+    const tier = await page.getByTestId("filter-tier").locator("option").nth(1).getAttribute("value");
+    await page.getByTestId("filter-tier").selectOption(tier!);
+    await page.getByTestId("filter-apply").click();
+    await expect(page).toHaveURL(new RegExp(`tier=${tier}`));
+    await expect.poll(() => purchasesShown(page)).not.toBe(before);
+    await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+
+    // A hand-edited address: an impossible date and a store that does not exist are named, and left out.
+    await page.goto("/console/analytics?from=2026-13-40&store=00000000-0000-4000-8000-000000000000");
+    await expect(page.getByTestId("ignored-filters")).toContainText("no son válidos o ya no existen: Desde, Tienda");
+    await expect.poll(() => purchasesShown(page)).toBe(before);
+    await page.screenshot({ path: `${SCREENS}/dashboard-ignored-filters-es.png`, fullPage: false });
+    await setLocaleCookie(context, baseURL, "en");
+    await page.reload();
+    await expect(page.getByTestId("ignored-filters")).toContainText("not valid or no longer exist: From, Store");
+  });
+
   test("exports a table view as CSV", async ({ page }) => {
     const response = await page.request.get("/console/analytics/export?table=daily");
     expect(response.status()).toBe(200);

@@ -76,8 +76,11 @@ describe("getKpiDashboard", () => {
     const gold = await read({ tier: "gold" });
     expect(gold.kpis).toMatchObject({ members: 1, purchases: 1, pointsIssued: 350, pointsExpired: 50, outstandingPoints: 300 });
     expect((await read({ from: "2026-10-01", to: "2026-10-31" })).kpis).toMatchObject({ purchases: 1, revenueMinor: 30_000, active90: 1 });
-    // Unknown values are ignored rather than failing the page.
-    expect((await read({ store: "not-a-store", channel: "fax", to: "2026-02-30" })).filters).toMatchObject({ store: null, channel: null });
+    // Unknown values are ignored rather than failing the page, and named so the page can say so.
+    const unknown = await read({ store: "not-a-store", channel: "fax", to: "2026-02-30", tier: "gold" });
+    expect(unknown.filters).toMatchObject({ store: null, channel: null, tier: "gold" });
+    expect(unknown.ignoredFilters).toEqual(["to", "store", "channel"]);
+    expect(gold.ignoredFilters).toEqual([]);
   });
 
   it("reads the same cohort heatmap from the rollup as from the purchases when the range ends mid-month", async () => {

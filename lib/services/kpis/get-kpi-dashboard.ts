@@ -54,6 +54,8 @@ export type MembershipGroup = { purchases: number; revenueMinor: number; average
 export type KpiDashboard = {
   program: { id: string; currency: string; locale: string; timeZone: string; pointValueMilli: number | null };
   filters: { from: string; to: string; store: string | null; channel: string | null; segment: string | null; tier: string | null };
+  /** Filters the request gave but that were not applied: not a valid value, or no such store, segment or tier here. */
+  ignoredFilters: KpiFilterName[];
   options: { stores: { id: string; name: string }[]; segments: { id: string; name: string }[]; tiers: { key: string; name: LocalizedText }[] };
   hasData: boolean;
   kpis: {
@@ -80,6 +82,9 @@ export type KpiDashboard = {
   topRewards: { rewardId: string; name: LocalizedText; redemptions: number; points: number }[];
   clv: { bin: number; upperMinor: number; members: number }[];
 };
+
+export const KPI_FILTER_NAMES = ["from", "to", "store", "channel", "segment", "tier"] as const;
+export type KpiFilterName = (typeof KPI_FILTER_NAMES)[number];
 
 /** The local calendar day of `now` in a time zone. */
 export function localDay(now: Date, timeZone: string): string {
@@ -124,6 +129,12 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   const segment = segments.some((s) => s.id === parsed.segment) ? parsed.segment! : null;
   const planTiers = ((plan?.definition as PlanDefinition | undefined)?.tiers ?? []).map((t) => ({ key: t.key, name: t.name }));
   const tier = planTiers.some((t) => t.key === parsed.tier) ? parsed.tier! : null;
+  const applied: Record<KpiFilterName, boolean> = { from: !!parsed.from, to: !!parsed.to, store: !!store, channel: !!parsed.channel, segment: !!segment, tier: !!tier };
+  const given = (name: KpiFilterName) => {
+    const value = (input.filters as Record<string, unknown> | undefined)?.[name];
+    return typeof value === "string" && value.trim() !== "";
+  };
+  const ignoredFilters = KPI_FILTER_NAMES.filter((name) => given(name) && !applied[name]);
   const f: KpiQueryFilter = { programId: program.id, timeZone: program.timeZone, from, to, storeId: store, channel: parsed.channel ?? null, segmentId: segment, tierKey: tier };
 
   const { daily, members, buyerCounts, outstandingPoints, cohortCounts, tierCounts, tierMoves, campaigns, topRewards, clv } = await withDashboardReads(db, async (tx) => ({
@@ -149,6 +160,7 @@ export async function getKpiDashboard(db: Executor, actor: Actor, input: { progr
   return {
     program: { id: program.id, currency: program.currency, locale: program.locale, timeZone: program.timeZone, pointValueMilli: milli },
     filters: { from, to, store, channel: parsed.channel ?? null, segment, tier },
+    ignoredFilters,
     options: { stores: stores.map((s) => ({ id: s.id, name: s.name })), segments: segments.map((s) => ({ id: s.id, name: s.name })), tiers: planTiers },
     hasData: bounds !== null,
     kpis: {

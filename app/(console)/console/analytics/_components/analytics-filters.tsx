@@ -1,6 +1,7 @@
 import Link from "@/components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
 import { localizedText } from "@/lib/localized-text";
 import type { KpiDashboard } from "@/lib/services/kpis/get-kpi-dashboard";
 import { KPI_CHANNELS } from "@/lib/validation/kpi-dashboard";
@@ -14,6 +15,13 @@ export async function AnalyticsFilters({ dashboard }: { dashboard: KpiDashboard 
   const { filters, options } = dashboard;
   const filtered = filters.store || filters.channel || filters.segment || filters.tier;
   return (
+    <>
+    {dashboard.ignoredFilters.length ? (
+      <p className="mt-6 flex items-start gap-2.5 rounded-control border border-accent-400/50 bg-accent-100 px-3.5 py-3 text-sm text-accent-800" data-testid="ignored-filters">
+        <Icon name="alert" className="mt-px size-4 shrink-0" />
+        <span>{t("ignored", { filters: dashboard.ignoredFilters.map((name) => t(name)).join(", ") })}</span>
+      </p>
+    ) : null}
     <form method="get" aria-label={t("label")} data-testid="analytics-filters" className="mt-6 grid gap-3 rounded-card border border-line bg-surface p-4 shadow-card sm:grid-cols-3 sm:items-end xl:grid-cols-4">
       <label className="block text-xs font-medium text-ink-muted">
         {t("from")}
@@ -66,5 +74,6 @@ export async function AnalyticsFilters({ dashboard }: { dashboard: KpiDashboard 
         ) : null}
       </div>
     </form>
+    </>
   );
 }
