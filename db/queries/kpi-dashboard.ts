@@ -123,16 +123,22 @@ export async function getActivityBounds(db: Executor, programId: string): Promis
 /**
  * Members enrolled by the end of the range. Without a segment or tier filter
  * from the rollup's enrolments (every member counts on their enrolment day);
- * with one, from the members themselves.
+ * with one, from the enrolments of the rollup per tier or segment; with both
+ * (or `fromFacts`), from the members themselves.
  */
-export async function countMembers(db: Executor, f: KpiQueryFilter): Promise<number> {
+export async function countMembers(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<number> {
   const memberOf = memberSubquery(f);
-  const [row] = memberOf
+  const memberDimension = memberDimensionOf(f);
+  const [row] = !memberOf
     ? await selectRows<{ n: string }>(db, sql`
-        select count(*)::text as n from members m
-        where m.program_id = ${f.programId} and m.enrolled_at < ${localStart(f, sql`(${f.to}::date + 1)`)} and m.id in (${memberOf})`)
-    : await selectRows<{ n: string }>(db, sql`
-        select coalesce(sum(r.new_enrolments), 0)::text as n from kpi_daily_rollups r where r.program_id = ${f.programId} and r.day <= ${f.to}::date`);
+        select coalesce(sum(r.new_enrolments), 0)::text as n from kpi_daily_rollups r where r.program_id = ${f.programId} and r.day <= ${f.to}::date`)
+    : memberDimension && !options.fromFacts
+      ? await selectRows<{ n: string }>(db, sql`
+          select coalesce(sum(r.new_enrolments), 0)::text as n from kpi_member_dimension_rollups r
+          where r.program_id = ${f.programId} and r.dimension = ${memberDimension} and r.day <= ${f.to}::date`)
+      : await selectRows<{ n: string }>(db, sql`
+          select count(*)::text as n from members m
+          where m.program_id = ${f.programId} and m.enrolled_at < ${localStart(f, sql`(${f.to}::date + 1)`)} and m.id in (${memberOf})`);
   return Number(row?.n ?? 0);
 }
 

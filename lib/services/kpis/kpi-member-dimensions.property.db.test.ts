@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { sumDaily, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
+import { countMembers, sumDaily, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
 import { computeFreshMemberDimensionRows, countMemberDimensionMoves, listMemberDimensionRows } from "@/db/queries/kpi-member-dimensions";
 import { countRollupMarks } from "@/db/queries/kpi-rollups";
 import { purchases, segmentMembers, segments, stores } from "@/db/schema";
@@ -20,7 +20,7 @@ import { rebuildKpiRollups, refreshKpiRollups } from "./refresh-kpi-rollups";
  * two at once — at random points: afterwards the rollup per tier and segment
  * equals a recomputation from the facts with today's membership, and the
  * dashboard's daily series under every tier and segment filter equal those
- * computed from the base tables.
+ * computed from the base tables, and so do the members enrolled by a day.
  */
 const TIERS = [null, "bronze", "silver", "gold"] as const;
 const command = fc.oneof(
@@ -117,6 +117,9 @@ describe("KPI rollup per tier and segment", () => {
         for (const extra of filters) {
           const f: KpiQueryFilter = { programId, timeZone: "America/Mexico_City", from: "2026-01-01", to: "2026-12-31", ...extra };
           expect(active(await sumDaily(db, f)), JSON.stringify(extra)).toEqual(active(await sumDaily(db, f, { fromFacts: true })));
+          for (const to of ["2026-03-01", "2026-12-31"]) {
+            expect(await countMembers(db, { ...f, to }), `members by ${to} ${JSON.stringify(extra)}`).toBe(await countMembers(db, { ...f, to }, { fromFacts: true }));
+          }
         }
         // A rebuild lands on the same rows, and leaves nothing to move.
         await rebuildKpiRollups(db, { programId });
