@@ -51,6 +51,15 @@ export async function countCohortsFromRollup(db: Executor, f: { programId: strin
       and (k.month < ${endMonth} or k.first_day <= ${f.to}::date)`)));
 }
 
+/** The heatmap of a tier or segment (`tier:<key>`, `segment:<id>`) from its kept cells in kpi_member_dimension_totals. */
+export async function countCohortsFromMemberTotals(db: Executor, f: { programId: string; to: string; dimension: string }): Promise<CohortCell[]> {
+  const { endMonth, firstCohort } = heatmapMonths(f.to);
+  return cells(await selectRows<CohortCell>(db, cohortCellsSql(sql`
+    select k.k1 as cohort_month, k.k2 as month, k.value as members from kpi_member_dimension_totals k
+    where k.program_id = ${f.programId} and k.dimension = ${f.dimension} and k.metric = 'cohort'
+      and k.k1 >= ${firstCohort} and k.k2 <= ${endMonth} and (k.k2 < ${endMonth} or k.k3 <= ${f.to}::date)`)));
+}
+
 /**
  * The heatmap for a set of members (a segment or tier filter, `memberOf`: a
  * subquery of member ids), optionally in one dimension, from their

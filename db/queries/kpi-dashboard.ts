@@ -3,7 +3,7 @@ import { selectRows } from "../rows";
 import type { Executor } from "../types";
 import type { campaignKind, campaignStatus } from "../schema/engagement";
 import type { LocalizedText } from "../schema/tenancy";
-import { cells, counted, countCohortsFromMemberMonths, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
+import { cells, counted, countCohortsFromMemberMonths, countCohortsFromMemberTotals, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
 import { dimensionOf } from "./kpi-dimensions";
 import { memberDimensionOf } from "./kpi-member-dimensions";
 import { factsSql } from "./kpi-rollups";
@@ -162,13 +162,24 @@ export type BuyerCounts = {
  * the range. Otherwise, or with both a store and a channel, the purchases of
  * the range are grouped per member. Meant to run inside withDashboardReads.
  */
-export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter): Promise<BuyerCounts> {
+export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<BuyerCounts> {
   const dimension = dimensionOf(f);
   if (dimension === undefined) return countBuyersAndActivesFromPurchases(db, f);
   const w = windows(f);
   const [after] = await selectRows<{ found: boolean }>(db, sql`
     select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${w.end}) as found`);
   if (after?.found) return countBuyersAndActivesFromPurchases(db, f);
+  const memberDimension = memberDimensionOf(f);
+  if (!dimension && memberDimension && !options.fromFacts) {
+    // The members of a tier or segment counted by the local day of their last two purchases (kpi_member_dimension_totals).
+    return buyerCounts(await selectRows<BuyerCountRow>(db, sql`
+      select coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.to}::date - 29), 0)::int as "active30",
+        coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.to}::date - 89), 0)::int as "active90",
+        coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.from}::date), 0)::int as "buyers",
+        coalesce(sum(t.value) filter (where t.metric = 'previous' and t.k1 >= ${f.from}::date), 0)::int as "repeatBuyers"
+      from kpi_member_dimension_totals t
+      where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric in ('last', 'previous')`));
+  }
   const summaries = dimension
     ? sql`(select member_id, last_purchase_at, previous_purchase_at from member_dimension_stats where program_id = ${f.programId} and dimension = ${dimension})`
     : sql`(select member_id, last_purchase_at, previous_purchase_at from member_purchase_stats where program_id = ${f.programId})`;
@@ -209,9 +220,16 @@ const ofMembers = (f: KpiQueryFilter, alias: string) => {
 };
 
 /** Points members hold now (available + pending): the liability. Without a segment or tier filter from the kept total. */
-export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter): Promise<number> {
+export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<number> {
   const memberOf = memberSubquery(f);
   if (!memberOf) return sumOutstandingFromTotals(db, f.programId);
+  const memberDimension = memberDimensionOf(f);
+  if (memberDimension && !options.fromFacts) {
+    const [kept] = await selectRows<{ n: string }>(db, sql`
+      select coalesce(sum(t.value), 0)::text as n from kpi_member_dimension_totals t
+      where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric = 'outstanding'`);
+    return Number(kept?.n ?? 0);
+  }
   const [row] = await selectRows<{ n: string }>(db, sql`
     select coalesce(sum(a.available + a.pending), 0)::text as n from point_accounts a
     where a.program_id = ${f.programId} and a.member_id in (${memberOf})`);
@@ -227,9 +245,11 @@ export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter): Pro
  * kpi_dimension_cohort_counts); for a segment or tier, from those members'
  * member-months; with both a store and a channel, from the purchases.
  */
-export async function countCohorts(db: Executor, f: KpiQueryFilter): Promise<CohortCell[]> {
+export async function countCohorts(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<CohortCell[]> {
   const dimension = dimensionOf(f);
   if (dimension === undefined) return countCohortsFromPurchases(db, f);
+  const memberDimension = memberDimensionOf(f);
+  if (!dimension && memberDimension && !options.fromFacts) return countCohortsFromMemberTotals(db, { programId: f.programId, to: f.to, dimension: memberDimension });
   const memberOf = memberSubquery(f);
   if (memberOf) return countCohortsFromMemberMonths(db, { programId: f.programId, to: f.to, dimension, memberOf });
   return countCohortsFromRollup(db, { programId: f.programId, to: f.to, dimension });

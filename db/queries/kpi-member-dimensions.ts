@@ -4,14 +4,13 @@ import type { Executor } from "../types";
 import { factsSql, type DayFilter } from "./kpi-rollups";
 
 /**
- * The daily rollup per member dimension (`tier:<key>`, `segment:<id>`;
+ * The rollup and totals per member dimension (`tier:<key>`, `segment:<id>`;
  * db/schema/kpi-dimensions.ts): what a tier or segment filter reads instead of
- * those members' facts. Both functions that write it run in the refresh's
- * single snapshot (see refreshKpiRollups): the days it recomputes use the
- * membership that snapshot sees, and the moves it claims are exactly the
- * membership changes that snapshot sees and the rollup does not hold yet.
+ * those members' facts and summaries. Everything that writes them runs in the
+ * refresh's single snapshot (see refreshKpiRollups): the days it recomputes use
+ * the membership that snapshot sees, and the moves and touches it claims are
+ * exactly the changes that snapshot sees and the rows do not hold yet.
  */
-
 /**
  * The member dimension a dashboard filter reads: `tier:<key>` or
  * `segment:<id>`; null without such a filter; undefined with both (no row
@@ -59,42 +58,154 @@ export async function recomputeMemberDimensionDays(tx: Executor, f: DayFilter): 
 }
 
 /**
- * Claims the membership moves this snapshot sees and moves each moved
- * member's facts out of the dimensions they left and into those they joined,
- * on every day except `recomputedDays` (those are rewritten with the
- * membership now anyway; null: every day is, the moves are only cleared).
- * A member who left and rejoined nets to nothing; a deleted segment's moves are
- * dropped and its rows deleted. Returns the members moved.
+ * Claims the membership moves this snapshot sees, netted per member and
+ * dimension (a member who left and rejoined: nothing), into the session's
+ * kpi_claimed_moves for the steps below; returns the members moved and
+ * whether a deleted segment's moves were among them.
  */
-export async function applyMemberDimensionMoves(tx: Executor, p: { programId: string; timeZone?: string; recomputedDays: string[] | null }): Promise<number> {
-  const { programId } = p;
-  if (!p.recomputedDays) {
-    await tx.execute(sql`delete from kpi_member_dimension_moves where program_id = ${programId}`);
-    return 0;
-  }
-  const segmentExists = (dimension: SQL) => sql`exists (select 1 from segments s where s.program_id = ${programId} and 'segment:' || s.id::text = ${dimension})`;
-  const facts = factsSql({ programId, timeZone: p.timeZone, days: null, memberOf: sql`select member_id from live` });
-  const [row] = await selectRows<{ members: number; gone: number }>(tx, sql`
+export async function claimMemberDimensionMoves(tx: Executor, programId: string): Promise<{ members: number; goneSegments: boolean }> {
+  await tx.execute(sql`create temp table if not exists kpi_claimed_moves (member_id uuid not null, dimension text not null, sign int not null) on commit delete rows`);
+  await tx.execute(sql`delete from kpi_claimed_moves`);
+  await tx.execute(sql`
     with claimed as (
       delete from kpi_member_dimension_moves where program_id = ${programId} returning member_id, dimension, sign
-    ), net as (
-      select member_id, dimension, sum(sign)::int as sign from claimed group by member_id, dimension having sum(sign) <> 0
-    ), live as (
-      select n.member_id, n.dimension, n.sign from net n where n.dimension like 'tier:%' or ${segmentExists(sql`n.dimension`)}
-    ), moved as (
-      insert into kpi_member_dimension_rollups as r (${COLUMNS})
-      select ${programId}::uuid, mv.dimension, f.day, f.store_id, f.channel, ${sums(sql`mv.sign`)}
-      from (${facts}) f join live mv on mv.member_id = f.owner
-      where f.day <> all(string_to_array(${p.recomputedDays.join(",")}, ',')::date[])
-      group by mv.dimension, f.day, f.store_id, f.channel
-      on conflict (program_id, dimension, day, store_id, channel) do update set ${sql.raw(VALUES.map(([c]) => `${c} = r.${c} + excluded.${c}`).join(", "))}
     )
-    select (select count(distinct member_id) from live)::int as members,
-      ((select count(*) from net) - (select count(*) from live))::int as gone`);
-  if (Number(row?.gone ?? 0) > 0) {
-    await tx.execute(sql`delete from kpi_member_dimension_rollups r where r.program_id = ${programId} and r.dimension like 'segment:%' and not ${segmentExists(sql`r.dimension`)}`);
+    insert into kpi_claimed_moves (member_id, dimension, sign)
+    select member_id, dimension, sum(sign)::int from claimed group by member_id, dimension having sum(sign) <> 0`);
+  const [row] = await selectRows<{ members: number; gone: boolean }>(tx, sql`
+    select count(distinct member_id)::int as members,
+      coalesce(bool_or(dimension like 'segment:%' and not ${segmentExists(programId, sql`dimension`)}), false) as gone
+    from kpi_claimed_moves`);
+  return { members: Number(row?.members ?? 0), goneSegments: !!row?.gone };
+}
+
+const segmentExists = (programId: string, dimension: SQL) =>
+  sql`exists (select 1 from segments s where s.program_id = ${programId} and 'segment:' || s.id::text = ${dimension})`;
+
+/**
+ * Moves each claimed member's facts out of the dimensions they left and into
+ * those they joined, on every day except `recomputedDays` (rewritten with the
+ * membership now anyway).
+ */
+export async function moveMemberHistories(tx: Executor, p: { programId: string; timeZone?: string; recomputedDays: string[] }): Promise<void> {
+  const { programId } = p;
+  const facts = factsSql({ programId, timeZone: p.timeZone, days: null, memberOf: sql`select member_id from kpi_claimed_moves` });
+  await tx.execute(sql`
+    insert into kpi_member_dimension_rollups as r (${COLUMNS})
+    select ${programId}::uuid, mv.dimension, f.day, f.store_id, f.channel, ${sums(sql`mv.sign`)}
+    from (${facts}) f join kpi_claimed_moves mv on mv.member_id = f.owner
+    where f.day <> all(string_to_array(${p.recomputedDays.join(",")}, ',')::date[])
+      and (mv.dimension like 'tier:%' or ${segmentExists(programId, sql`mv.dimension`)})
+    group by mv.dimension, f.day, f.store_id, f.channel
+    on conflict (program_id, dimension, day, store_id, channel) do update set ${sql.raw(VALUES.map(([c]) => `${c} = r.${c} + excluded.${c}`).join(", "))}`);
+}
+
+/** Deletes the rows of segments that no longer exist (their members' moves out were claimed). */
+export async function dropGoneSegments(tx: Executor, programId: string): Promise<void> {
+  const gone = (alias: string) => sql`${sql.raw(alias)}.program_id = ${programId} and ${sql.raw(alias)}.dimension like 'segment:%' and not ${segmentExists(programId, sql.raw(`${alias}.dimension`))}`;
+  await tx.execute(sql`delete from kpi_member_dimension_rollups r where ${gone("r")}`);
+  await tx.execute(sql`delete from kpi_member_dimension_totals t where ${gone("t")}`);
+}
+
+/** What one member counts for in the totals (state alias s: last_day, previous_day, outstanding, months, first_days). */
+const contributionsOf = (s: string) => sql.raw(`
+  select 'last' as metric, ${s}.last_day as k1, '-infinity'::date as k2, '-infinity'::date as k3, 1::bigint as value where ${s}.last_day is not null
+  union all select 'previous', ${s}.previous_day, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.previous_day is not null
+  union all select 'outstanding', '-infinity'::date, '-infinity'::date, '-infinity'::date, ${s}.outstanding where ${s}.outstanding <> 0
+  union all select 'cohort', ${s}.months[1], u.month, u.first_day, 1::bigint from unnest(${s}.months, ${s}.first_days) u(month, first_day)`);
+
+/** Each listed member's state now: local days of their last two counted purchases, points held, member-months in order. */
+const stateNowSql = (programId: string, members: SQL) => sql`
+  select r.member_id,
+    (s.last_purchase_at at time zone pr.time_zone)::date as last_day,
+    (s.previous_purchase_at at time zone pr.time_zone)::date as previous_day,
+    coalesce((select sum(a.available::bigint + a.pending) from point_accounts a where a.program_id = ${programId} and a.member_id = r.member_id), 0)::bigint as outstanding,
+    coalesce(mm.months, '{}'::date[]) as months, coalesce(mm.first_days, '{}'::date[]) as first_days
+  from (${members}) r
+  join programs pr on pr.id = ${programId}
+  left join member_purchase_stats s on s.program_id = ${programId} and s.member_id = r.member_id
+  left join lateral (
+    select array_agg(k.month order by k.month) as months, array_agg(k.first_day order by k.month) as first_days
+    from kpi_member_months k where k.program_id = ${programId} and k.member_id = r.member_id
+  ) mm on true`;
+
+/**
+ * Recounts, in kpi_member_dimension_totals, the members touched since the last
+ * refresh and those claimed as moved: takes out what kpi_member_counted says
+ * each counted for, in the dimensions they were in (now, less those joined,
+ * plus those left), and puts in what they count for now, in the dimensions
+ * they are in now. `all`: every member from scratch (the rebuild). Returns the
+ * members recounted.
+ */
+export async function recountMemberTotals(tx: Executor, p: { programId: string; all?: boolean }): Promise<number> {
+  const { programId } = p;
+  if (p.all) {
+    await tx.execute(sql`delete from kpi_member_touches where program_id = ${programId}`);
+    await tx.execute(sql`delete from kpi_member_dimension_totals where program_id = ${programId}`);
+    await tx.execute(sql`delete from kpi_member_counted where program_id = ${programId}`);
   }
+  const recount = p.all
+    ? sql`select m.id as member_id from members m where m.program_id = ${programId}`
+    : sql`select member_id from touched union select member_id from kpi_claimed_moves`;
+  const [row] = await selectRows<{ members: number }>(tx, sql`
+    with touched as (
+      delete from kpi_member_touches where program_id = ${programId} returning member_id
+    ), recount as (${recount}
+    ), now_state as (${stateNowSql(programId, sql`select member_id from recount`)}
+    ), old_state as (
+      select c.member_id, c.last_day, c.previous_day, c.outstanding, c.months, c.first_days from kpi_member_counted c
+      where c.program_id = ${programId} and c.member_id in (select member_id from recount)
+    ), dims_now as (
+      select ms.member_id, ms.dimension from (${membershipSql(programId)}) ms where ms.member_id in (select member_id from recount)
+    ), dims_old as (
+      select d.member_id, d.dimension from dims_now d
+      where not exists (select 1 from kpi_claimed_moves mv where mv.member_id = d.member_id and mv.dimension = d.dimension and mv.sign > 0)
+      union all
+      select mv.member_id, mv.dimension from kpi_claimed_moves mv where mv.sign < 0
+    ), delta as (
+      select c.dimension, c.metric, c.k1, c.k2, c.k3, sum(c.value) as value from (
+        select d.dimension, x.metric, x.k1, x.k2, x.k3, x.value
+        from now_state n join dims_now d on d.member_id = n.member_id cross join lateral (${contributionsOf("n")}) x
+        union all
+        select d.dimension, x.metric, x.k1, x.k2, x.k3, -x.value
+        from old_state o join dims_old d on d.member_id = o.member_id cross join lateral (${contributionsOf("o")}) x
+      ) c
+      group by c.dimension, c.metric, c.k1, c.k2, c.k3 having sum(c.value) <> 0
+    ), applied as (
+      insert into kpi_member_dimension_totals as t (program_id, dimension, metric, k1, k2, k3, value)
+      select ${programId}::uuid, d.dimension, d.metric, d.k1, d.k2, d.k3, d.value from delta d
+      on conflict (program_id, dimension, metric, k1, k2, k3) do update set value = t.value + excluded.value
+    ), remembered as (
+      insert into kpi_member_counted as c (program_id, member_id, last_day, previous_day, outstanding, months, first_days)
+      select ${programId}::uuid, n.member_id, n.last_day, n.previous_day, n.outstanding, n.months, n.first_days from now_state n
+      on conflict (program_id, member_id) do update set last_day = excluded.last_day, previous_day = excluded.previous_day,
+        outstanding = excluded.outstanding, months = excluded.months, first_days = excluded.first_days
+    )
+    select (select count(*) from recount)::int as members`);
   return Number(row?.members ?? 0);
+}
+
+/** A total as stored or recomputed: dimension, metric, keys (YYYY-MM-DD, or -infinity) and value. */
+export type MemberTotalRow = { dimension: string; metric: string; k1: string; k2: string; k3: string; value: number };
+
+/** The stored totals that hold anything, in a stable order. */
+export async function listMemberTotals(db: Executor, programId: string): Promise<MemberTotalRow[]> {
+  const rows = await selectRows<MemberTotalRow>(db, sql`
+    select dimension, metric, k1::text as k1, k2::text as k2, k3::text as k3, value::bigint as value from kpi_member_dimension_totals
+    where program_id = ${programId} and value <> 0 order by dimension, metric, k1, k2, k3`);
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
+
+/** What the totals should hold, from every member's state and membership now, without touching the stored rows. */
+export async function computeFreshMemberTotals(db: Executor, programId: string): Promise<MemberTotalRow[]> {
+  const rows = await selectRows<MemberTotalRow>(db, sql`
+    select d.dimension, x.metric, x.k1::text as k1, x.k2::text as k2, x.k3::text as k3, sum(x.value)::bigint as value
+    from (${stateNowSql(programId, sql`select m.id as member_id from members m where m.program_id = ${programId}`)}) n
+    join (${membershipSql(programId)}) d on d.member_id = n.member_id
+    cross join lateral (${contributionsOf("n")}) x
+    group by d.dimension, x.metric, x.k1, x.k2, x.k3 having sum(x.value) <> 0
+    order by d.dimension, x.metric, x.k1::text, x.k2::text, x.k3::text`);
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 
 /** A member-dimension rollup row (values as numbers), for verification. */

@@ -107,3 +107,52 @@ export const kpiMemberDimensionMoves = pgTable("kpi_member_dimension_moves", {
   dimension: text("dimension").notNull(),
   sign: smallint("sign").notNull(),
 }, (t) => [index("kpi_member_dimension_moves_program_idx").on(t.programId)]);
+
+/*
+ * The member-level figures per member dimension (tier, segment): buyers,
+ * repeat buyers and active members, outstanding points and the cohort
+ * heatmap, as sums over members kept by the rollup refresh. Writes to a
+ * member's summary (member_purchase_stats), account (point_accounts) or
+ * member-months (kpi_member_months) append the member to kpi_member_touches
+ * (triggers); the refresh takes the touched and moved members, subtracts what
+ * kpi_member_counted says each one counted for, in the dimensions they were
+ * in, and adds what they count for now, in the dimensions they are in now.
+ * docs/ANALYTICS.md, "Tier and segment filters".
+ */
+
+/** Keys a total does not use hold this date (primary key columns cannot be null). */
+export const NO_KEY_DAY = "-infinity";
+
+/**
+ * Sums per member dimension: `last` and `previous` count members by the local
+ * day of their latest and second-latest counted purchase (k1); `outstanding`
+ * sums their available + pending points; `cohort` counts the heatmap's cells
+ * (k1 cohort month, k2 month, k3 the first day in that month).
+ */
+export const kpiMemberDimensionTotals = pgTable("kpi_member_dimension_totals", {
+  programId: uuid("program_id").notNull(),
+  dimension: text("dimension").notNull(),
+  metric: text("metric", { enum: ["last", "previous", "outstanding", "cohort"] }).notNull(),
+  k1: date("k1", { mode: "string" }).notNull(),
+  k2: date("k2", { mode: "string" }).notNull(),
+  k3: date("k3", { mode: "string" }).notNull(),
+  value: bigint("value", { mode: "number" }).notNull(),
+}, (t) => [primaryKey({ columns: [t.programId, t.dimension, t.metric, t.k1, t.k2, t.k3] })]);
+
+/** What kpi_member_dimension_totals counts for each member now (in the member's dimensions): the refresh's memory. */
+export const kpiMemberCounted = pgTable("kpi_member_counted", {
+  programId: uuid("program_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+  lastDay: date("last_day", { mode: "string" }),
+  previousDay: date("previous_day", { mode: "string" }),
+  outstanding: bigint("outstanding", { mode: "number" }).notNull().default(0),
+  months: date("months", { mode: "string" }).array().notNull(),
+  firstDays: date("first_days", { mode: "string" }).array().notNull(),
+}, (t) => [primaryKey({ columns: [t.programId, t.memberId] })]);
+
+/** A member whose summary, account or member-months changed since the last refresh (append-only, like kpi_rollup_marks). */
+export const kpiMemberTouches = pgTable("kpi_member_touches", {
+  id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+  programId: uuid("program_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+}, (t) => [index("kpi_member_touches_program_idx").on(t.programId)]);

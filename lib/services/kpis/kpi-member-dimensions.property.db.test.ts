@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { countMembers, sumDaily, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
-import { computeFreshMemberDimensionRows, countMemberDimensionMoves, listMemberDimensionRows } from "@/db/queries/kpi-member-dimensions";
+import { countBuyersAndActives, countCohorts, countMembers, sumDaily, sumOutstandingPoints, withDashboardReads, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
+import { computeFreshMemberDimensionRows, computeFreshMemberTotals, countMemberDimensionMoves, listMemberDimensionRows, listMemberTotals } from "@/db/queries/kpi-member-dimensions";
 import { countRollupMarks } from "@/db/queries/kpi-rollups";
 import { purchases, segmentMembers, segments, stores } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -20,7 +20,9 @@ import { rebuildKpiRollups, refreshKpiRollups } from "./refresh-kpi-rollups";
  * two at once — at random points: afterwards the rollup per tier and segment
  * equals a recomputation from the facts with today's membership, and the
  * dashboard's daily series under every tier and segment filter equal those
- * computed from the base tables, and so do the members enrolled by a day.
+ * computed from the base tables, and so do the members enrolled by a day,
+ * the buyers and active members, the points they hold and the cohort heatmap
+ * (kept per tier and segment from the members recounted at each refresh).
  */
 const TIERS = [null, "bronze", "silver", "gold"] as const;
 const command = fc.oneof(
@@ -106,6 +108,8 @@ describe("KPI rollup per tier and segment", () => {
         expect(await countMemberDimensionMoves(db, programId)).toBe(0);
         const fresh = await computeFreshMemberDimensionRows(db, programId);
         expect(await listMemberDimensionRows(db, programId)).toEqual(fresh);
+        const freshTotals = await computeFreshMemberTotals(db, programId);
+        expect(await listMemberTotals(db, programId)).toEqual(freshTotals);
         const filters: Partial<KpiQueryFilter>[] = [
           ...TIERS.filter((t) => t !== null).map((tierKey) => ({ tierKey })),
           ...segmentIds.map((segmentId) => ({ segmentId })),
@@ -117,13 +121,19 @@ describe("KPI rollup per tier and segment", () => {
         for (const extra of filters) {
           const f: KpiQueryFilter = { programId, timeZone: "America/Mexico_City", from: "2026-01-01", to: "2026-12-31", ...extra };
           expect(active(await sumDaily(db, f)), JSON.stringify(extra)).toEqual(active(await sumDaily(db, f, { fromFacts: true })));
-          for (const to of ["2026-03-01", "2026-12-31"]) {
-            expect(await countMembers(db, { ...f, to }), `members by ${to} ${JSON.stringify(extra)}`).toBe(await countMembers(db, { ...f, to }, { fromFacts: true }));
+          for (const to of ["2026-03-01", "2026-04-15", "2026-12-31"]) {
+            const g = { ...f, to, from: to === "2026-12-31" ? "2026-04-01" : f.from };
+            const label = `${to} ${JSON.stringify(extra)}`;
+            expect(await countMembers(db, g), `members ${label}`).toBe(await countMembers(db, g, { fromFacts: true }));
+            expect(await sumOutstandingPoints(db, g), `outstanding ${label}`).toBe(await sumOutstandingPoints(db, g, { fromFacts: true }));
+            expect(await withDashboardReads(db, (tx) => countBuyersAndActives(tx, g)), `buyers ${label}`).toEqual(await countBuyersAndActives(db, g, { fromFacts: true }));
+            expect(await countCohorts(db, g), `cohorts ${label}`).toEqual(await countCohorts(db, g, { fromFacts: true }));
           }
         }
         // A rebuild lands on the same rows, and leaves nothing to move.
         await rebuildKpiRollups(db, { programId });
         expect(await listMemberDimensionRows(db, programId)).toEqual(fresh);
+        expect(await listMemberTotals(db, programId)).toEqual(freshTotals);
         expect(await refreshKpiRollups(db, { programId })).toEqual({ days: 0, rows: 0, moved: 0 });
       }),
       { numRuns: 15 },
@@ -153,5 +163,6 @@ describe("KPI rollup per tier and segment", () => {
     await Promise.all([...memberIds.map(writer), refresher(), refresher()]);
     await refreshKpiRollups(db, { programId });
     expect(await listMemberDimensionRows(db, programId)).toEqual(await computeFreshMemberDimensionRows(db, programId));
+    expect(await listMemberTotals(db, programId)).toEqual(await computeFreshMemberTotals(db, programId));
   }, 60_000);
 });

@@ -1,6 +1,16 @@
 import type { Executor } from "@/db/types";
 import { compactCohortCounts, compactDimensionCohortCounts, compareCohortRollup, holdPurchaseWriters, rebuildCohortRollup, type CohortRollupCheck } from "@/db/queries/kpi-cohorts";
-import { applyMemberDimensionMoves, computeFreshMemberDimensionRows, listMemberDimensionRows, recomputeMemberDimensionDays } from "@/db/queries/kpi-member-dimensions";
+import {
+  claimMemberDimensionMoves,
+  computeFreshMemberDimensionRows,
+  computeFreshMemberTotals,
+  dropGoneSegments,
+  listMemberDimensionRows,
+  listMemberTotals,
+  moveMemberHistories,
+  recomputeMemberDimensionDays,
+  recountMemberTotals,
+} from "@/db/queries/kpi-member-dimensions";
 import { compareDimensionRollup, rebuildDimensionRollup, type DimensionRollupCheck } from "@/db/queries/kpi-dimensions";
 import { compactProgramTotals, compareProgramTotals, holdMemberAndAccountWriters, rebuildProgramTotals, type ProgramTotalsCheck } from "@/db/queries/kpi-totals";
 import {
@@ -31,12 +41,15 @@ export type RollupRefresh = { days: number; rows: number; moved: number };
 export async function refreshKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh> {
   return inRollupSnapshot(db, p.programId, async (tx) => {
     const days = await claimRollupMarks(tx, p.programId);
-    const moved = await applyMemberDimensionMoves(tx, { programId: p.programId, recomputedDays: days });
+    const moves = await claimMemberDimensionMoves(tx, p.programId);
+    if (moves.members) await moveMemberHistories(tx, { programId: p.programId, recomputedDays: days });
+    await recountMemberTotals(tx, { programId: p.programId });
+    if (moves.goneSegments) await dropGoneSegments(tx, p.programId);
     const rows = await recomputeRollupDays(tx, { programId: p.programId, days });
     await recomputeMemberDimensionDays(tx, { programId: p.programId, days });
     // The cohort counts and program totals are exact already (triggers); folding their appended changes keeps their reads small.
     await compactAppended(tx, p.programId);
-    return { days: days.length, rows, moved };
+    return { days: days.length, rows, moved: moves.members };
   });
 }
 
@@ -50,7 +63,9 @@ export async function refreshKpiRollups(db: Executor, p: { programId: string }):
 export async function rebuildKpiRollups(db: Executor, p: { programId: string }): Promise<RollupRefresh & { memberMonths: number; dimensionMonths: number }> {
   const rows = await inRollupSnapshot(db, p.programId, async (tx) => {
     await clearRollupMarks(tx, p.programId);
-    await applyMemberDimensionMoves(tx, { programId: p.programId, recomputedDays: null });
+    // Claiming the moves clears them: the recount below starts from scratch with the membership now.
+    await claimMemberDimensionMoves(tx, p.programId);
+    await recountMemberTotals(tx, { programId: p.programId, all: true });
     await recomputeMemberDimensionDays(tx, { programId: p.programId, days: null });
     return recomputeRollupDays(tx, { programId: p.programId, days: null });
   });
@@ -123,11 +138,15 @@ export async function verifyKpiRollups(db: Executor, p: { programId: string }): 
 export type MemberDimensionCheck = { ok: boolean; rows: number; differing: string[] };
 
 async function compareMemberDimensions(db: Executor, programId: string): Promise<MemberDimensionCheck> {
-  const [stored, fresh] = [await listMemberDimensionRows(db, programId), await computeFreshMemberDimensionRows(db, programId)];
-  const key = (r: { dimension: string; day: string; storeId: string; channel: string }) => `${r.dimension}|${r.day}|${r.storeId}|${r.channel}`;
-  const a = new Map(stored.map((r) => [key(r), JSON.stringify(r)]));
-  const b = new Map(fresh.map((r) => [key(r), JSON.stringify(r)]));
   const differing = new Set<string>();
-  for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) differing.add(k.split("|").slice(0, 2).join(" "));
-  return { ok: differing.size === 0, rows: stored.length, differing: [...differing].sort() };
+  const compare = <R extends { dimension: string }>(stored: R[], fresh: R[], key: (r: R) => string, label: (r: R) => string) => {
+    const a = new Map(stored.map((r) => [key(r), JSON.stringify(r)]));
+    const b = new Map(fresh.map((r) => [key(r), r]));
+    for (const r of stored) if (JSON.stringify(b.get(key(r))) !== a.get(key(r))) differing.add(label(r));
+    for (const r of fresh) if (!a.has(key(r))) differing.add(label(r));
+  };
+  const rows = await listMemberDimensionRows(db, programId);
+  compare(rows, await computeFreshMemberDimensionRows(db, programId), (r) => `${r.dimension}|${r.day}|${r.storeId}|${r.channel}`, (r) => `${r.dimension} ${r.day}`);
+  compare(await listMemberTotals(db, programId), await computeFreshMemberTotals(db, programId), (r) => `${r.dimension}|${r.metric}|${r.k1}|${r.k2}|${r.k3}`, (r) => `${r.dimension} ${r.metric}`);
+  return { ok: differing.size === 0, rows: rows.length, differing: [...differing].sort() };
 }
