@@ -274,14 +274,20 @@ export async function countCohortsFromPurchases(db: Executor, f: KpiQueryFilter)
   return cells(rows);
 }
 
-/** Members now per tier (anonymized ones left out). Without a segment or tier filter from the kept counts. */
-export async function countMembersPerTier(db: Executor, f: KpiQueryFilter): Promise<{ tierKey: string | null; members: number }[]> {
+/** Members now per tier (anonymized ones left out). Without a segment or tier filter from the kept counts; with one, from that dimension's totals. */
+export async function countMembersPerTier(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<{ tierKey: string | null; members: number }[]> {
   const memberOf = memberSubquery(f);
   if (!memberOf) return countTiersFromTotals(db, f.programId);
-  const rows = await selectRows<{ tierKey: string | null; members: number }>(db, sql`
-    select m.tier_key as "tierKey", count(*)::int as members from members m
-    where m.program_id = ${f.programId} and m.status <> 'anonymized' and m.id in (${memberOf})
-    group by m.tier_key order by 2 desc`);
+  const memberDimension = memberDimensionOf(f);
+  const rows = await selectRows<{ tierKey: string | null; members: number }>(db, memberDimension && !options.fromFacts
+    ? sql`
+      select nullif(substr(t.metric, 6), '') as "tierKey", sum(t.value)::int as members from kpi_member_dimension_totals t
+      where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric like 'tier:%'
+      group by t.metric having sum(t.value) > 0 order by 2 desc, 1`
+    : sql`
+      select m.tier_key as "tierKey", count(*)::int as members from members m
+      where m.program_id = ${f.programId} and m.status <> 'anonymized' and m.id in (${memberOf})
+      group by m.tier_key order by 2 desc, 1`);
   return rows.map((r) => ({ tierKey: r.tierKey, members: Number(r.members) }));
 }
 

@@ -15,7 +15,7 @@ const freshOutstandingSql = (programId: string): SQL => sql`
 export async function countTiersFromTotals(db: Executor, programId: string): Promise<{ tierKey: string | null; members: number }[]> {
   const rows = await selectRows<{ tierKey: string | null; members: number }>(db, sql`
     select k.tier_key as "tierKey", sum(k.members)::int as members from kpi_tier_counts k
-    where k.program_id = ${programId} group by k.tier_key having sum(k.members) > 0 order by 2 desc`);
+    where k.program_id = ${programId} group by k.tier_key having sum(k.members) > 0 order by 2 desc, 1`);
   return rows.map((r) => ({ tierKey: r.tierKey, members: Number(r.members) }));
 }
 

@@ -127,12 +127,13 @@ export const NO_KEY_DAY = "-infinity";
  * Sums per member dimension: `last` and `previous` count members by the local
  * day of their latest and second-latest counted purchase (k1); `outstanding`
  * sums their available + pending points; `cohort` counts the heatmap's cells
- * (k1 cohort month, k2 month, k3 the first day in that month).
+ * (k1 cohort month, k2 month, k3 the first day in that month); `tier:<key>`
+ * (`tier:` for none) counts the members in each tier, anonymized ones left out.
  */
 export const kpiMemberDimensionTotals = pgTable("kpi_member_dimension_totals", {
   programId: uuid("program_id").notNull(),
   dimension: text("dimension").notNull(),
-  metric: text("metric", { enum: ["last", "previous", "outstanding", "cohort"] }).notNull(),
+  metric: text("metric").notNull(),
   k1: date("k1", { mode: "string" }).notNull(),
   k2: date("k2", { mode: "string" }).notNull(),
   k3: date("k3", { mode: "string" }).notNull(),
@@ -148,9 +149,12 @@ export const kpiMemberCounted = pgTable("kpi_member_counted", {
   outstanding: bigint("outstanding", { mode: "number" }).notNull().default(0),
   months: date("months", { mode: "string" }).array().notNull(),
   firstDays: date("first_days", { mode: "string" }).array().notNull(),
+  tierKey: text("tier_key"),
+  /** Counted in the members per tier (not anonymized). */
+  listed: boolean("listed").notNull().default(false),
 }, (t) => [primaryKey({ columns: [t.programId, t.memberId] })]);
 
-/** A member whose summary, account or member-months changed since the last refresh (append-only, like kpi_rollup_marks). */
+/** A member enrolled, anonymized, or whose summary, account or member-months changed since the last refresh (append-only, like kpi_rollup_marks). */
 export const kpiMemberTouches = pgTable("kpi_member_touches", {
   id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
   programId: uuid("program_id").notNull(),
