@@ -293,13 +293,19 @@ export async function countMembersPerTier(db: Executor, f: KpiQueryFilter, optio
 
 /**
  * Tier changes in the range, from → to (null: no tier), local days. Without a
- * segment or tier filter from kpi_tier_moves; with one, from the history of
- * those members (a tier filter: the members in that tier now).
+ * segment or tier filter from kpi_tier_moves; with one, from that dimension's
+ * totals: the history of those members (a tier filter: the members in that
+ * tier now); with both, from the history itself.
  */
-export async function countTierMoves(db: Executor, f: KpiQueryFilter): Promise<TierMove[]> {
+export async function countTierMoves(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<TierMove[]> {
   const memberOf = memberSubquery(f);
   if (!memberOf) return countTierMovesFromTotals(db, f);
-  const rows = await selectRows<TierMove>(db, sql`
+  const memberDimension = memberDimensionOf(f);
+  const rows = await selectRows<TierMove>(db, memberDimension && !options.fromFacts ? sql`
+    select nullif(split_part(substr(t.metric, 6), '>', 1), '') as "fromTier", nullif(split_part(substr(t.metric, 6), '>', 2), '') as "toTier",
+      sum(t.value)::int as members from kpi_member_dimension_totals t
+    where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric like 'move:%' and t.k1 between ${f.from}::date and ${f.to}::date
+    group by 1, 2 having sum(t.value) > 0 order by 3 desc, 1, 2` : sql`
     select h.from_tier as "fromTier", h.to_tier as "toTier", count(*)::int as members from member_tier_history h
     where h.program_id = ${f.programId} and ${rangeOn(f, sql`h.created_at`)} and h.member_id in (${memberOf})
     group by 1, 2 order by 3 desc, 1, 2`);

@@ -107,22 +107,25 @@ export async function dropGoneSegments(tx: Executor, programId: string): Promise
   await tx.execute(sql`delete from kpi_member_dimension_totals t where ${gone("t")}`);
 }
 
-/** What one member counts for in the totals (state alias s: last_day, previous_day, outstanding, months, first_days, tier_key, listed). */
+/** What one member counts for in the totals (state alias s: last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to). */
 const contributionsOf = (s: string) => sql.raw(`
   select 'last' as metric, ${s}.last_day as k1, '-infinity'::date as k2, '-infinity'::date as k3, 1::bigint as value where ${s}.last_day is not null
   union all select 'previous', ${s}.previous_day, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.previous_day is not null
   union all select 'outstanding', '-infinity'::date, '-infinity'::date, '-infinity'::date, ${s}.outstanding where ${s}.outstanding <> 0
   union all select 'cohort', ${s}.months[1], u.month, u.first_day, 1::bigint from unnest(${s}.months, ${s}.first_days) u(month, first_day)
-  union all select 'tier:' || coalesce(${s}.tier_key, ''), '-infinity'::date, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.listed`);
+  union all select 'tier:' || coalesce(${s}.tier_key, ''), '-infinity'::date, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.listed
+  union all select 'move:' || coalesce(v.from_tier, '') || '>' || coalesce(v.to_tier, ''), v.day, '-infinity'::date, '-infinity'::date, 1::bigint
+    from unnest(${s}.move_days, ${s}.move_from, ${s}.move_to) v(day, from_tier, to_tier)`);
 
-/** Each listed member's state now: local days of their last two counted purchases, points held, member-months in order, tier. */
+/** Each listed member's state now: local days of their last two counted purchases, points held, member-months in order, tier, tier changes. */
 const stateNowSql = (programId: string, members: SQL) => sql`
   select r.member_id,
     (s.last_purchase_at at time zone pr.time_zone)::date as last_day,
     (s.previous_purchase_at at time zone pr.time_zone)::date as previous_day,
     coalesce((select sum(a.available::bigint + a.pending) from point_accounts a where a.program_id = ${programId} and a.member_id = r.member_id), 0)::bigint as outstanding,
     coalesce(mm.months, '{}'::date[]) as months, coalesce(mm.first_days, '{}'::date[]) as first_days,
-    me.tier_key, coalesce(me.status <> 'anonymized', false) as listed
+    me.tier_key, coalesce(me.status <> 'anonymized', false) as listed,
+    coalesce(th.days, '{}'::date[]) as move_days, coalesce(th.from_tiers, '{}'::text[]) as move_from, coalesce(th.to_tiers, '{}'::text[]) as move_to
   from (${members}) r
   join programs pr on pr.id = ${programId}
   left join members me on me.program_id = ${programId} and me.id = r.member_id
@@ -130,7 +133,12 @@ const stateNowSql = (programId: string, members: SQL) => sql`
   left join lateral (
     select array_agg(k.month order by k.month) as months, array_agg(k.first_day order by k.month) as first_days
     from kpi_member_months k where k.program_id = ${programId} and k.member_id = r.member_id
-  ) mm on true`;
+  ) mm on true
+  left join lateral (
+    select array_agg((h.created_at at time zone pr.time_zone)::date order by h.created_at, h.id) as days,
+      array_agg(h.from_tier order by h.created_at, h.id) as from_tiers, array_agg(h.to_tier order by h.created_at, h.id) as to_tiers
+    from member_tier_history h where h.program_id = ${programId} and h.member_id = r.member_id
+  ) th on true`;
 
 /**
  * Recounts, in kpi_member_dimension_totals, the members touched since the last
@@ -156,7 +164,8 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
     ), recount as (${recount}
     ), now_state as (${stateNowSql(programId, sql`select member_id from recount`)}
     ), old_state as (
-      select c.member_id, c.last_day, c.previous_day, c.outstanding, c.months, c.first_days, c.tier_key, c.listed from kpi_member_counted c
+      select c.member_id, c.last_day, c.previous_day, c.outstanding, c.months, c.first_days, c.tier_key, c.listed, c.move_days, c.move_from, c.move_to
+      from kpi_member_counted c
       where c.program_id = ${programId} and c.member_id in (select member_id from recount)
     ), dims_now as (
       select ms.member_id, ms.dimension from (${membershipSql(programId)}) ms where ms.member_id in (select member_id from recount)
@@ -179,10 +188,12 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
       select ${programId}::uuid, d.dimension, d.metric, d.k1, d.k2, d.k3, d.value from delta d
       on conflict (program_id, dimension, metric, k1, k2, k3) do update set value = t.value + excluded.value
     ), remembered as (
-      insert into kpi_member_counted as c (program_id, member_id, last_day, previous_day, outstanding, months, first_days, tier_key, listed)
-      select ${programId}::uuid, n.member_id, n.last_day, n.previous_day, n.outstanding, n.months, n.first_days, n.tier_key, n.listed from now_state n
+      insert into kpi_member_counted as c (program_id, member_id, last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to)
+      select ${programId}::uuid, n.member_id, n.last_day, n.previous_day, n.outstanding, n.months, n.first_days, n.tier_key, n.listed, n.move_days, n.move_from, n.move_to
+      from now_state n
       on conflict (program_id, member_id) do update set last_day = excluded.last_day, previous_day = excluded.previous_day,
-        outstanding = excluded.outstanding, months = excluded.months, first_days = excluded.first_days, tier_key = excluded.tier_key, listed = excluded.listed
+        outstanding = excluded.outstanding, months = excluded.months, first_days = excluded.first_days, tier_key = excluded.tier_key, listed = excluded.listed,
+        move_days = excluded.move_days, move_from = excluded.move_from, move_to = excluded.move_to
     )
     select (select count(*) from recount)::int as members`);
   return Number(row?.members ?? 0);

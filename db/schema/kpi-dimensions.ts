@@ -128,7 +128,8 @@ export const NO_KEY_DAY = "-infinity";
  * day of their latest and second-latest counted purchase (k1); `outstanding`
  * sums their available + pending points; `cohort` counts the heatmap's cells
  * (k1 cohort month, k2 month, k3 the first day in that month); `tier:<key>`
- * (`tier:` for none) counts the members in each tier, anonymized ones left out.
+ * (`tier:` for none) counts the members in each tier, anonymized ones left out;
+ * `move:<from>><to>` counts tier changes by local day (k1; an empty key: no tier).
  */
 export const kpiMemberDimensionTotals = pgTable("kpi_member_dimension_totals", {
   programId: uuid("program_id").notNull(),
@@ -152,9 +153,13 @@ export const kpiMemberCounted = pgTable("kpi_member_counted", {
   tierKey: text("tier_key"),
   /** Counted in the members per tier (not anonymized). */
   listed: boolean("listed").notNull().default(false),
+  /** The member's tier changes (member_tier_history): local days, from and to. */
+  moveDays: date("move_days", { mode: "string" }).array().notNull().default(sql`'{}'`),
+  moveFrom: text("move_from").array().notNull().default(sql`'{}'`),
+  moveTo: text("move_to").array().notNull().default(sql`'{}'`),
 }, (t) => [primaryKey({ columns: [t.programId, t.memberId] })]);
 
-/** A member enrolled, anonymized, or whose summary, account or member-months changed since the last refresh (append-only, like kpi_rollup_marks). */
+/** A member enrolled, anonymized, or whose summary, account, member-months or tier history changed since the last refresh (append-only, like kpi_rollup_marks). */
 export const kpiMemberTouches = pgTable("kpi_member_touches", {
   id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
   programId: uuid("program_id").notNull(),

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { countBuyersAndActives, countCohorts, countMembers, countMembersPerTier, sumDaily, sumOutstandingPoints, withDashboardReads, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
+import { countBuyersAndActives, countCohorts, countMembers, countMembersPerTier, countTierMoves, sumDaily, sumOutstandingPoints, withDashboardReads, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
 import { computeFreshMemberDimensionRows, computeFreshMemberTotals, countMemberDimensionMoves, listMemberDimensionRows, listMemberTotals } from "@/db/queries/kpi-member-dimensions";
 import { countRollupMarks } from "@/db/queries/kpi-rollups";
 import { purchases, segmentMembers, segments, stores } from "@/db/schema";
@@ -21,7 +21,7 @@ import { rebuildKpiRollups, refreshKpiRollups } from "./refresh-kpi-rollups";
  * equals a recomputation from the facts with today's membership, and the
  * dashboard's daily series under every tier and segment filter equal those
  * computed from the base tables, and so do the members enrolled by a day,
- * the buyers and active members, the points they hold, the cohort heatmap and the members per tier
+ * the buyers and active members, the points they hold, the cohort heatmap, the members per tier and the tier migration
  * (kept per tier and segment from the members recounted at each refresh).
  */
 const TIERS = [null, "bronze", "silver", "gold"] as const;
@@ -35,6 +35,7 @@ const command = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant("tier" as const), member: fc.nat(), tier: fc.constantFrom(...TIERS) }) },
   fc.record({ op: fc.constant("tierAll" as const), tier: fc.constantFrom(...TIERS) }),
   fc.record({ op: fc.constant("anonymize" as const), member: fc.nat() }),
+  fc.record({ op: fc.constant("history" as const), member: fc.nat(), from: fc.constantFrom(...TIERS), to: fc.constantFrom(...TIERS) }),
   { weight: 2, arbitrary: fc.record({ op: fc.constant("join" as const), member: fc.nat(), segment: fc.constantFrom(0, 1) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("leave" as const), member: fc.nat(), segment: fc.constantFrom(0, 1) }) },
   fc.record({ op: fc.constant("dropSegment" as const), segment: fc.constantFrom(0, 1) }),
@@ -83,7 +84,10 @@ describe("KPI rollup per tier and segment", () => {
             } else if (c.op === "redeem") await redeemPoints(db, { programId, memberId: member(c.member), points: c.points }, now);
             else if (c.op === "bonus") await earnPoints(db, { programId, memberId: member(c.member), points: c.points, expiresAt: new Date(now.getTime() + 30 * 86_400_000) }, now);
             else if (c.op === "tier") await db.execute(sql`update members set tier_key = ${c.tier} where program_id = ${programId} and id = ${member(c.member)}`);
-            else if (c.op === "anonymize") await db.execute(sql`update members set status = 'anonymized' where program_id = ${programId} and id = ${member(c.member)}`);
+            else if (c.op === "history") {
+              await db.execute(sql`insert into member_tier_history (program_id, member_id, from_tier, to_tier, reason, created_at)
+                values (${programId}, ${member(c.member)}, ${c.from}, ${c.to}, 'test', ${now.toISOString()})`);
+            } else if (c.op === "anonymize") await db.execute(sql`update members set status = 'anonymized' where program_id = ${programId} and id = ${member(c.member)}`);
             else if (c.op === "tierAll") await db.execute(sql`update members set tier_key = ${c.tier} where program_id = ${programId}`);
             else if (c.op === "join") await db.insert(segmentMembers).values({ programId, segmentId: segmentIds[c.segment]!, memberId: member(c.member) }).onConflictDoNothing();
             else if (c.op === "leave") {
@@ -131,6 +135,7 @@ describe("KPI rollup per tier and segment", () => {
             expect(await withDashboardReads(db, (tx) => countBuyersAndActives(tx, g)), `buyers ${label}`).toEqual(await countBuyersAndActives(db, g, { fromFacts: true }));
             expect(await countCohorts(db, g), `cohorts ${label}`).toEqual(await countCohorts(db, g, { fromFacts: true }));
             expect(await countMembersPerTier(db, g), `tiers ${label}`).toEqual(await countMembersPerTier(db, g, { fromFacts: true }));
+            expect(await countTierMoves(db, g), `tier moves ${label}`).toEqual(await countTierMoves(db, g, { fromFacts: true }));
           }
         }
         // A rebuild lands on the same rows, and leaves nothing to move.
