@@ -29,6 +29,19 @@ const membershipSql = (programId: string) => sql`
   union all
   select sm.member_id, 'segment:' || sm.segment_id::text from segment_members sm where sm.program_id = ${programId}`;
 
+/** Up to this many days, the facts look their members' dimensions up one by one (an index probe each) instead of reading every member's. */
+const FEW_DAYS = 31;
+
+/** Each fact (alias f) joined with the dimensions of its member (alias d): all members hashed, or looked up per fact. */
+const membershipOfOwners = (programId: string, many: boolean) =>
+  many
+    ? sql`join (${membershipSql(programId)}) d on d.member_id = f.owner`
+    : sql`cross join lateral (
+        select 'tier:' || m.tier_key as dimension from members m where m.program_id = ${programId} and m.id = f.owner and m.tier_key is not null
+        union all
+        select 'segment:' || sm.segment_id::text from segment_members sm where sm.program_id = ${programId} and sm.member_id = f.owner
+      ) d`;
+
 /** The rollup's value columns, in order, each the sum of a fact column times `sign`. */
 const VALUES: [column: string, fact: string, type: "int" | "bigint"][] = [
   ["member_purchases", "member_purchases", "int"], ["member_revenue_minor", "member_revenue", "bigint"],
@@ -50,7 +63,7 @@ export async function recomputeMemberDimensionDays(tx: Executor, f: DayFilter): 
     with inserted as (
       insert into kpi_member_dimension_rollups (${COLUMNS})
       select ${f.programId}::uuid, d.dimension, f.day, f.store_id, f.channel, ${sums(sql`1`)}
-      from (${factsSql(f)}) f join (${membershipSql(f.programId)}) d on d.member_id = f.owner
+      from (${factsSql(f)}) f ${membershipOfOwners(f.programId, !f.days || f.days.length > FEW_DAYS)}
       group by d.dimension, f.day, f.store_id, f.channel
       returning 1
     ) select count(*)::int as n from inserted`);
@@ -154,6 +167,12 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
     await tx.execute(sql`delete from kpi_member_touches where program_id = ${programId}`);
     await tx.execute(sql`delete from kpi_member_dimension_totals where program_id = ${programId}`);
     await tx.execute(sql`delete from kpi_member_counted where program_id = ${programId}`);
+  }
+  if (!p.all) {
+    // Most refreshes touch nobody: skip the statement rather than let it plan over every member's membership.
+    const [pending] = await selectRows<{ any: boolean }>(tx, sql`
+      select exists (select 1 from kpi_member_touches where program_id = ${programId}) or exists (select 1 from kpi_claimed_moves) as any`);
+    if (!pending?.any) return 0;
   }
   const recount = p.all
     ? sql`select m.id as member_id from members m where m.program_id = ${programId}`
