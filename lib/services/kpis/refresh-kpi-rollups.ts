@@ -32,8 +32,9 @@ export type RollupRefresh = { days: number; rows: number; moved: number };
  * Brings a program's daily KPI rollups up to date: claims the stale-day marks
  * that writers committed (triggers add them in the writer's transaction) and
  * recomputes exactly those days from the base tables — program-wide and per
- * tier and segment — and moves the history of members who changed tier or
- * segment on the other days, in one transaction and one snapshot. A mark or
+ * tier and segment — moves the history of members who changed tier or
+ * segment on the other days, and recounts the per-tier and per-segment totals
+ * of the members touched or moved, in one transaction and one snapshot. A mark or
  * move committed after the snapshot stays and is handled by the next run, so
  * repeating the refresh, or running two at once (they queue on an advisory
  * lock), never leaves a day stale or counted twice.
