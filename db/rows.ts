@@ -16,10 +16,25 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return false;
 }
 
-/** True when a driver error (possibly wrapped by Drizzle) is a serialization failure: the transaction may be retried as a whole. */
-export function isSerializationFailure(error: unknown): boolean {
+/**
+ * True when a driver error (possibly wrapped by Drizzle) is PostgreSQL rolling
+ * the transaction back for another one's sake (class 40: a serialization
+ * failure, a deadlock victim): the transaction may be run again as a whole.
+ */
+export function isTransactionRollback(error: unknown): boolean {
   for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "40001") return true;
+    if (e.code === "40001" || e.code === "40P01") return true;
   }
   return false;
+}
+
+/** Runs a whole transaction again when PostgreSQL rolls it back for another one's sake (isTransactionRollback), up to `attempts` times. */
+export async function retryRolledBack<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isTransactionRollback(error)) throw error;
+    }
+  }
 }

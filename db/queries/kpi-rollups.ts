@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { NO_STORE_ID } from "../schema/kpi-rollups";
-import { isSerializationFailure, selectRows } from "../rows";
+import { isTransactionRollback, selectRows } from "../rows";
 import type { Executor } from "../types";
 
 export type RollupRow = {
@@ -172,7 +172,7 @@ export async function inRollupSnapshot<T>(db: Executor, programId: string, run: 
       if (done) return done.value;
       await db.transaction((tx) => lockProgramRollups(tx, programId));
     } catch (error) {
-      if (++failures >= 10 || !isSerializationFailure(error)) throw error;
+      if (++failures >= 10 || !isTransactionRollback(error)) throw error;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { retryRolledBack } from "@/db/rows";
 import type { Executor } from "@/db/types";
 import { compactCohortCounts, compactDimensionCohortCounts, compareCohortRollup, holdPurchaseWriters, rebuildCohortRollup, type CohortRollupCheck } from "@/db/queries/kpi-cohorts";
 import {
@@ -70,17 +71,19 @@ export async function rebuildKpiRollups(db: Executor, p: { programId: string }):
     await recomputeMemberDimensionDays(tx, { programId: p.programId, days: null });
     return recomputeRollupDays(tx, { programId: p.programId, days: null });
   });
-  const months = await db.transaction(async (tx) => {
+  // Holding writers off takes table locks that a writer holding one of those tables may be waiting behind: when
+  // PostgreSQL picks the rebuild as the deadlock's victim, it runs that step again.
+  const months = await retryRolledBack(() => db.transaction(async (tx) => {
     // Purchases first, then the program's lock (which keeps a compaction out): the order every writer could take them in.
     await holdPurchaseWriters(tx);
     await lockProgramRollups(tx, p.programId);
     return { memberMonths: await rebuildCohortRollup(tx, p.programId), dimensionMonths: await rebuildDimensionRollup(tx, p.programId) };
-  });
-  await db.transaction(async (tx) => {
+  }));
+  await retryRolledBack(() => db.transaction(async (tx) => {
     await holdMemberAndAccountWriters(tx);
     await lockProgramRollups(tx, p.programId);
     await rebuildProgramTotals(tx, p.programId);
-  });
+  }));
   return { days: -1, rows, moved: 0, ...months };
 }
 
