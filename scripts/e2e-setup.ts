@@ -21,6 +21,7 @@ import { redeemPoints } from "@/lib/services/ledger/redeem-points";
 import { adjustPoints } from "@/lib/services/ledger/adjust-points";
 import type { Executor } from "@/db/types";
 import { createReward } from "@/lib/services/rewards/manage-rewards";
+import { refreshAllKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
 import { redeemReward } from "@/lib/services/rewards/redeem-reward";
 import { createApiKey } from "@/lib/services/api-keys/manage-api-keys";
 import { holdPoints } from "@/lib/services/ledger/hold-points";
@@ -293,6 +294,8 @@ async function main() {
       coalition,
       challenges: { programId: challengesProgram.id, key: challengesKey.key, member: { id: challenger!.id, email: "member-ch-a@e2e.example" } },
     };
+    // The server then starts with every program's rollups up to date, not with a first refresh of everything in its way.
+    await refreshAllKpiRollups(db);
     fs.writeFileSync("test-results/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
     console.log(`e2e setup ready in ${database.location}`);
   } finally {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import { refreshKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
 import { listMembersByAvailable } from "@/db/queries/ledger";
 import { insertChallenge } from "@/db/queries/gamification";
 import { getProgramBySlug } from "@/db/queries/programs";
@@ -92,6 +93,8 @@ export async function seedDemo(
     await seedWalkInTickets(db, { programId: program.id, currency: program.currency, storeIds: stores.map((s) => s.id), now });
   }
   const logins = await seedUsers(db, { organizationId: program.organizationId, programId: program.id, storeIds: stores.slice(0, 2).map((s) => s.id) });
+  // The console's first page then finds the rollups (and the per-tier and per-segment totals) up to date.
+  await refreshKpiRollups(db, { programId: program.id });
   return { created: true, program: { id: program.id, slug: program.slug }, import: imported, redemptions, logins };
 }
 
