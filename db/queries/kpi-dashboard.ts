@@ -5,7 +5,7 @@ import type { campaignKind, campaignStatus } from "../schema/engagement";
 import type { LocalizedText } from "../schema/tenancy";
 import { cells, counted, countCohortsFromMemberMonths, countCohortsFromMemberTotals, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
 import { dimensionOf } from "./kpi-dimensions";
-import { memberDimensionOf } from "./kpi-member-dimensions";
+import { memberDimensionOf, PROGRAM_DIMENSION } from "./kpi-member-dimensions";
 import { factsSql } from "./kpi-rollups";
 import { countTierMovesFromTotals, countTiersFromTotals, sumOutstandingFromTotals, type TierMove } from "./kpi-totals";
 
@@ -155,12 +155,14 @@ export type BuyerCounts = {
  * Distinct buying members, counting purchases not refunded in full. When no
  * purchase of the program is dated at or after the range's end (the usual
  * dashboard, which runs to the last day with activity), every member's latest
- * two purchases fall inside the counted period or before it, so each member's
- * summary (last and second-latest purchase: member_purchase_stats, or
- * member_dimension_stats for one store or channel) says whether they bought in
- * a window and whether twice: one row per member instead of every purchase of
- * the range. Otherwise, or with both a store and a channel, the purchases of
- * the range are grouped per member. Meant to run inside withDashboardReads.
+ * two purchases fall inside the counted period or before it, so the members
+ * counted by the local days of those two purchases (kpi_member_dimension_totals,
+ * program-wide or per tier or segment, as of the last rollup refresh) say who
+ * bought in a window and who twice: one row per day. For one store or channel,
+ * each member's summary there (member_dimension_stats) does. Otherwise, or with
+ * both a store and a channel, the purchases of the range are grouped per
+ * member. `fromFacts` reads the members' summaries (member_purchase_stats) instead of the totals. Meant
+ * to run inside withDashboardReads.
  */
 export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<BuyerCounts> {
   const dimension = dimensionOf(f);
@@ -170,15 +172,16 @@ export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, opt
     select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${w.end}) as found`);
   if (after?.found) return countBuyersAndActivesFromPurchases(db, f);
   const memberDimension = memberDimensionOf(f);
-  if (!dimension && memberDimension && !options.fromFacts) {
-    // The members of a tier or segment counted by the local day of their last two purchases (kpi_member_dimension_totals).
+  const totals = dimension || memberDimension === undefined || options.fromFacts ? undefined : (memberDimension ?? PROGRAM_DIMENSION);
+  if (totals) {
+    // The program's members, or a tier's or segment's, counted by the local day of their last two purchases (kpi_member_dimension_totals).
     return buyerCounts(await selectRows<BuyerCountRow>(db, sql`
       select coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.to}::date - 29), 0)::int as "active30",
         coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.to}::date - 89), 0)::int as "active90",
         coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.from}::date), 0)::int as "buyers",
         coalesce(sum(t.value) filter (where t.metric = 'previous' and t.k1 >= ${f.from}::date), 0)::int as "repeatBuyers"
       from kpi_member_dimension_totals t
-      where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric in ('last', 'previous')`));
+      where t.program_id = ${f.programId} and t.dimension = ${totals} and t.metric in ('last', 'previous')`));
   }
   const summaries = dimension
     ? sql`(select member_id, last_purchase_at, previous_purchase_at from member_dimension_stats where program_id = ${f.programId} and dimension = ${dimension})`

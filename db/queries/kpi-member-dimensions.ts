@@ -23,6 +23,15 @@ export function memberDimensionOf(f: { segmentId?: string | null; tierKey?: stri
   return null;
 }
 
+/**
+ * The totals' program-wide dimension: every member, counted by the days of their
+ * last two purchases only (PROGRAM_METRICS; the program's other totals are kept
+ * elsewhere), so the unfiltered buyers and active members read days, not members.
+ */
+export const PROGRAM_DIMENSION = "program";
+/** Whether a contribution (alias x) counts in a dimension (alias d) of the totals. */
+const countsIn = (d: string, x: string) => sql.raw(`(${d}.dimension <> '${PROGRAM_DIMENSION}' or ${x}.metric in ('last', 'previous'))`);
+
 /** Every member's dimensions now: their tier and each segment they are in. */
 const membershipSql = (programId: string) => sql`
   select m.id as member_id, 'tier:' || m.tier_key as dimension from members m where m.program_id = ${programId} and m.tier_key is not null
@@ -188,6 +197,8 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
       where c.program_id = ${programId} and c.member_id in (select member_id from recount)
     ), dims_now as (
       select ms.member_id, ms.dimension from (${membershipSql(programId)}) ms where ms.member_id in (select member_id from recount)
+      union all
+      select member_id, ${PROGRAM_DIMENSION}::text from recount
     ), dims_old as (
       select d.member_id, d.dimension from dims_now d
       where not exists (select 1 from kpi_claimed_moves mv where mv.member_id = d.member_id and mv.dimension = d.dimension and mv.sign > 0)
@@ -196,10 +207,10 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
     ), delta as (
       select c.dimension, c.metric, c.k1, c.k2, c.k3, sum(c.value) as value from (
         select d.dimension, x.metric, x.k1, x.k2, x.k3, x.value
-        from now_state n join dims_now d on d.member_id = n.member_id cross join lateral (${contributionsOf("n")}) x
+        from now_state n join dims_now d on d.member_id = n.member_id cross join lateral (${contributionsOf("n")}) x where ${countsIn("d", "x")}
         union all
         select d.dimension, x.metric, x.k1, x.k2, x.k3, -x.value
-        from old_state o join dims_old d on d.member_id = o.member_id cross join lateral (${contributionsOf("o")}) x
+        from old_state o join dims_old d on d.member_id = o.member_id cross join lateral (${contributionsOf("o")}) x where ${countsIn("d", "x")}
       ) c
       group by c.dimension, c.metric, c.k1, c.k2, c.k3 having sum(c.value) <> 0
     ), applied as (
@@ -234,8 +245,9 @@ export async function computeFreshMemberTotals(db: Executor, programId: string):
   const rows = await selectRows<MemberTotalRow>(db, sql`
     select d.dimension, x.metric, x.k1::text as k1, x.k2::text as k2, x.k3::text as k3, sum(x.value)::bigint as value
     from (${stateNowSql(programId, sql`select m.id as member_id from members m where m.program_id = ${programId}`)}) n
-    join (${membershipSql(programId)}) d on d.member_id = n.member_id
+    join (${membershipSql(programId)} union all select m.id, ${PROGRAM_DIMENSION}::text from members m where m.program_id = ${programId}) d on d.member_id = n.member_id
     cross join lateral (${contributionsOf("n")}) x
+    where ${countsIn("d", "x")}
     group by d.dimension, x.metric, x.k1, x.k2, x.k3 having sum(x.value) <> 0
     order by d.dimension, x.metric, x.k1::text, x.k2::text, x.k3::text`);
   return rows.map((r) => ({ ...r, value: Number(r.value) }));

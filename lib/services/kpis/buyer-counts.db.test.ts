@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { countBuyersAndActives, countMembers, type BuyerCounts, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
+import { PROGRAM_DIMENSION } from "@/db/queries/kpi-member-dimensions";
 import { members, purchases } from "@/db/schema";
 import { createMember } from "@/lib/services/members/create-member";
 import { makeProgram, openTestDatabase } from "@/tests/support/database";
@@ -101,6 +103,20 @@ describe("countBuyersAndActives", () => {
     }
     const f = filter(addDays(today, -90), today, { channel: "ecommerce" });
     expect(await countBuyersAndActives(database.db, f)).toEqual(expected(f));
+  });
+
+  it("reads the same program-wide counts after the upgrade's backfill (migration 0048) as after the refresh that kept them", async () => {
+    const f = filter(addDays(today, -60), today);
+    const kept = await countBuyersAndActives(database.db, f);
+    expect(kept).toEqual(expected(f));
+    await database.db.execute(sql`delete from kpi_member_dimension_totals where program_id = ${program.id} and dimension = ${PROGRAM_DIMENSION}`);
+    expect((await countBuyersAndActives(database.db, f)).buyers).toBe(0);
+    // The migration as shipped, limited to this program (other files share the database).
+    const backfill = readFileSync("db/migrations/0048_kpi_member_totals_program.sql", "utf8")
+      .replace("FROM kpi_member_counted c", `FROM (select * from kpi_member_counted where program_id = '${program.id}') c`);
+    expect(backfill).toContain(program.id);
+    await database.db.execute(sql.raw(backfill));
+    expect(await countBuyersAndActives(database.db, f)).toEqual(kept);
   });
 
   it("counts members enrolled by the range's end from the rollup, and per tier from the members", async () => {

@@ -117,6 +117,7 @@ describe("KPI rollup per tier and segment", () => {
         const freshTotals = await computeFreshMemberTotals(db, programId);
         expect(await listMemberTotals(db, programId)).toEqual(freshTotals);
         const filters: Partial<KpiQueryFilter>[] = [
+          {},
           ...TIERS.filter((t) => t !== null).map((tierKey) => ({ tierKey })),
           ...segmentIds.map((segmentId) => ({ segmentId })),
           { tierKey: "gold", channel: "pos" },
