@@ -53,6 +53,13 @@ export function memberSubquery(f: KpiQueryFilter): SQL | null {
   return sql`select m.id from members m where m.program_id = ${f.programId} ${tier} ${segment}`;
 }
 
+type FactsOption = { fromFacts?: boolean };
+
+/** The one tier or segment whose kept rollup and totals a query reads (`tier:<key>`, `segment:<id>`); null to read facts or program-wide rows. */
+function keptMemberDimension(f: KpiQueryFilter, options: FactsOption): string | null {
+  return options.fromFacts ? null : (memberDimensionOf(f) ?? null);
+}
+
 const localStart = (f: KpiQueryFilter, day: SQL) => sql`(${day}::timestamp at time zone ${f.timeZone})`;
 const rangeOn = (f: KpiQueryFilter, at: SQL) =>
   sql`${at} >= ${localStart(f, sql`${f.from}::date`)} and ${at} < ${localStart(f, sql`(${f.to}::date + 1)`)}`;
@@ -67,7 +74,7 @@ const dims = (f: KpiQueryFilter, alias: string) =>
  * definition the rollups must agree with). Enrolments ignore the store filter
  * (a member joins the program, not a store).
  */
-export async function sumDaily(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<DailyTotals[]> {
+export async function sumDaily(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<DailyTotals[]> {
   const memberDimension = options.fromFacts ? undefined : memberDimensionOf(f);
   const inRange = sql`program_id = ${f.programId} and day between ${f.from}::date and ${f.to}::date`;
   const source = memberDimension === undefined
@@ -126,13 +133,13 @@ export async function getActivityBounds(db: Executor, programId: string): Promis
  * with one, from the enrolments of the rollup per tier or segment; with both
  * (or `fromFacts`), from the members themselves.
  */
-export async function countMembers(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<number> {
+export async function countMembers(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<number> {
   const memberOf = memberSubquery(f);
-  const memberDimension = memberDimensionOf(f);
+  const memberDimension = keptMemberDimension(f, options);
   const [row] = !memberOf
     ? await selectRows<{ n: string }>(db, sql`
         select coalesce(sum(r.new_enrolments), 0)::text as n from kpi_daily_rollups r where r.program_id = ${f.programId} and r.day <= ${f.to}::date`)
-    : memberDimension && !options.fromFacts
+    : memberDimension
       ? await selectRows<{ n: string }>(db, sql`
           select coalesce(sum(r.new_enrolments), 0)::text as n from kpi_member_dimension_rollups r
           where r.program_id = ${f.programId} and r.dimension = ${memberDimension} and r.day <= ${f.to}::date`)
@@ -164,7 +171,7 @@ export type BuyerCounts = {
  * member. `fromFacts` reads the members' summaries (member_purchase_stats) instead of the totals. Meant
  * to run inside withDashboardReads.
  */
-export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<BuyerCounts> {
+export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<BuyerCounts> {
   const dimension = dimensionOf(f);
   if (dimension === undefined) return countBuyersAndActivesFromPurchases(db, f);
   const w = windows(f);
@@ -223,11 +230,11 @@ const ofMembers = (f: KpiQueryFilter, alias: string) => {
 };
 
 /** Points members hold now (available + pending): the liability. Without a segment or tier filter from the kept total. */
-export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<number> {
+export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<number> {
   const memberOf = memberSubquery(f);
   if (!memberOf) return sumOutstandingFromTotals(db, f.programId);
-  const memberDimension = memberDimensionOf(f);
-  if (memberDimension && !options.fromFacts) {
+  const memberDimension = keptMemberDimension(f, options);
+  if (memberDimension) {
     const [kept] = await selectRows<{ n: string }>(db, sql`
       select coalesce(sum(t.value), 0)::text as n from kpi_member_dimension_totals t
       where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric = 'outstanding'`);
@@ -248,11 +255,11 @@ export async function sumOutstandingPoints(db: Executor, f: KpiQueryFilter, opti
  * kpi_dimension_cohort_counts); for a segment or tier, from those members'
  * member-months; with both a store and a channel, from the purchases.
  */
-export async function countCohorts(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<CohortCell[]> {
+export async function countCohorts(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<CohortCell[]> {
   const dimension = dimensionOf(f);
   if (dimension === undefined) return countCohortsFromPurchases(db, f);
-  const memberDimension = memberDimensionOf(f);
-  if (!dimension && memberDimension && !options.fromFacts) return countCohortsFromMemberTotals(db, { programId: f.programId, to: f.to, dimension: memberDimension });
+  const memberDimension = keptMemberDimension(f, options);
+  if (!dimension && memberDimension) return countCohortsFromMemberTotals(db, { programId: f.programId, to: f.to, dimension: memberDimension });
   const memberOf = memberSubquery(f);
   if (memberOf) return countCohortsFromMemberMonths(db, { programId: f.programId, to: f.to, dimension, memberOf });
   return countCohortsFromRollup(db, { programId: f.programId, to: f.to, dimension });
@@ -278,11 +285,11 @@ export async function countCohortsFromPurchases(db: Executor, f: KpiQueryFilter)
 }
 
 /** Members now per tier (anonymized ones left out). Without a segment or tier filter from the kept counts; with one, from that dimension's totals. */
-export async function countMembersPerTier(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<{ tierKey: string | null; members: number }[]> {
+export async function countMembersPerTier(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<{ tierKey: string | null; members: number }[]> {
   const memberOf = memberSubquery(f);
   if (!memberOf) return countTiersFromTotals(db, f.programId);
-  const memberDimension = memberDimensionOf(f);
-  const rows = await selectRows<{ tierKey: string | null; members: number }>(db, memberDimension && !options.fromFacts
+  const memberDimension = keptMemberDimension(f, options);
+  const rows = await selectRows<{ tierKey: string | null; members: number }>(db, memberDimension
     ? sql`
       select nullif(substr(t.metric, 6), '') as "tierKey", sum(t.value)::int as members from kpi_member_dimension_totals t
       where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric like 'tier:%'
@@ -300,11 +307,11 @@ export async function countMembersPerTier(db: Executor, f: KpiQueryFilter, optio
  * totals: the history of those members (a tier filter: the members in that
  * tier now); with both, from the history itself.
  */
-export async function countTierMoves(db: Executor, f: KpiQueryFilter, options: { fromFacts?: boolean } = {}): Promise<TierMove[]> {
+export async function countTierMoves(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<TierMove[]> {
   const memberOf = memberSubquery(f);
   if (!memberOf) return countTierMovesFromTotals(db, f);
-  const memberDimension = memberDimensionOf(f);
-  const rows = await selectRows<TierMove>(db, memberDimension && !options.fromFacts ? sql`
+  const memberDimension = keptMemberDimension(f, options);
+  const rows = await selectRows<TierMove>(db, memberDimension ? sql`
     select nullif(split_part(substr(t.metric, 6), '>', 1), '') as "fromTier", nullif(split_part(substr(t.metric, 6), '>', 2), '') as "toTier",
       sum(t.value)::int as members from kpi_member_dimension_totals t
     where t.program_id = ${f.programId} and t.dimension = ${memberDimension} and t.metric like 'move:%' and t.k1 between ${f.from}::date and ${f.to}::date
