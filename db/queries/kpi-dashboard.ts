@@ -5,6 +5,7 @@ import type { campaignKind, campaignStatus } from "../schema/engagement";
 import type { LocalizedText } from "../schema/tenancy";
 import { cells, counted, countCohortsFromMemberMonths, countCohortsFromMemberTotals, countCohortsFromRollup, type CohortCell } from "./kpi-cohorts";
 import { dimensionOf } from "./kpi-dimensions";
+import { CLV_BINS, clvBinBounds } from "@/lib/domain/analytics/clv-bins";
 import { memberDimensionOf, PROGRAM_DIMENSION } from "./kpi-member-dimensions";
 import { factsSql } from "./kpi-rollups";
 import { countTierMovesFromTotals, countTiersFromTotals, sumOutstandingFromTotals, type TierMove } from "./kpi-totals";
@@ -58,6 +59,12 @@ type FactsOption = { fromFacts?: boolean };
 /** The one tier or segment whose kept rollup and totals a query reads (`tier:<key>`, `segment:<id>`); null to read facts or program-wide rows. */
 function keptMemberDimension(f: KpiQueryFilter, options: FactsOption): string | null {
   return options.fromFacts ? null : (memberDimensionOf(f) ?? null);
+}
+
+/** The totals' dimension a member-level figure reads: the tier's or segment's, or the program's; null with both filters or `fromFacts`. */
+function keptTotalsDimension(f: KpiQueryFilter, options: FactsOption): string | null {
+  const memberDimension = memberDimensionOf(f);
+  return options.fromFacts || memberDimension === undefined ? null : (memberDimension ?? PROGRAM_DIMENSION);
 }
 
 const localStart = (f: KpiQueryFilter, day: SQL) => sql`(${day}::timestamp at time zone ${f.timeZone})`;
@@ -178,8 +185,7 @@ export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, opt
   const [after] = await selectRows<{ found: boolean }>(db, sql`
     select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${w.end}) as found`);
   if (after?.found) return countBuyersAndActivesFromPurchases(db, f);
-  const memberDimension = memberDimensionOf(f);
-  const totals = dimension || memberDimension === undefined || options.fromFacts ? undefined : (memberDimension ?? PROGRAM_DIMENSION);
+  const totals = dimension ? null : keptTotalsDimension(f, options);
   if (totals) {
     // The program's members, or a tier's or segment's, counted by the local day of their last two purchases (kpi_member_dimension_totals).
     return buyerCounts(await selectRows<BuyerCountRow>(db, sql`
@@ -334,17 +340,38 @@ export async function listTopRewards(db: Executor, f: KpiQueryFilter, limit = 8)
   return rows.map((r) => ({ ...r, redemptions: Number(r.redemptions), points: Number(r.points) }));
 }
 
-/** 12-month CLV of the members with predictions, in ten bins up to the 95th percentile (the last bin holds the tail). */
-export async function binClv(db: Executor, f: KpiQueryFilter): Promise<{ bin: number; upperMinor: number; members: number }[]> {
+export type ClvBin = { bin: number; fromMinor: number; upperMinor: number | null; members: number };
+
+/**
+ * 12-month CLV of the members with predictions, in the ten bins the latest
+ * prediction refresh fixed for the program (lib/domain/analytics/clv-bins.ts;
+ * the last open-ended), so every tier and segment is shown on the program's
+ * scale. Program-wide or for one tier or segment, the members per bin are the
+ * totals' `clv:<bin>` counts (as of the last rollup refresh); with both, or
+ * `fromFacts`, the members' predictions grouped by bin. Empty without
+ * predictions or without any member in the bins.
+ */
+export async function binClv(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<ClvBin[]> {
+  const [fit] = await selectRows<{ width: number | null }>(db, sql`
+    select (pf.distributions -> 'clv' -> 0 ->> 'to')::float8 as width from prediction_fits pf
+    where pf.program_id = ${f.programId} order by pf.fitted_at desc limit 1`);
+  const width = Number(fit?.width ?? 0);
+  if (!(width > 0)) return [];
+  const totals = keptTotalsDimension(f, options);
   const memberOf = memberSubquery(f);
-  const rows = await selectRows<{ bin: number; upper: number; members: number }>(db, sql`
-    with v as (
-      select mp.clv_12m_minor as clv from member_predictions mp
-      where mp.program_id = ${f.programId} and mp.clv_12m_minor is not null ${memberOf ? sql`and mp.member_id in (${memberOf})` : sql``}
-    ), top as (select greatest(percentile_cont(0.95) within group (order by clv), 1) as p95 from v)
-    select least(width_bucket(v.clv, 0, top.p95, 10), 10) as bin, max(top.p95) / 10 * least(width_bucket(v.clv, 0, top.p95, 10), 10) as upper, count(*)::int as members
-    from v cross join top group by 1 order by 1`);
-  return rows.map((r) => ({ bin: Number(r.bin), upperMinor: Math.round(Number(r.upper)), members: Number(r.members) }));
+  const rows = await selectRows<{ bin: number; members: number }>(db, totals
+    ? sql`
+      select substr(t.metric, 5)::int as bin, sum(t.value)::int as members from kpi_member_dimension_totals t
+      where t.program_id = ${f.programId} and t.dimension = ${totals} and t.metric like 'clv:%' group by 1`
+    : sql`
+      select mp.clv_bin::int as bin, count(*)::int as members from member_predictions mp
+      where mp.program_id = ${f.programId} and mp.clv_bin is not null ${memberOf ? sql`and mp.member_id in (${memberOf})` : sql``} group by 1`);
+  const counts = new Map(rows.map((r) => [Number(r.bin), Number(r.members)]));
+  if (![...counts.values()].some((n) => n > 0)) return [];
+  return Array.from({ length: CLV_BINS }, (_, bin) => {
+    const { from, to } = clvBinBounds(bin, width);
+    return { bin: bin + 1, fromMinor: from, upperMinor: to, members: counts.get(bin) ?? 0 };
+  });
 }
 
 /** The rollup rows in the range for the CSV export, by keyset (day, store, channel). */

@@ -25,12 +25,14 @@ export function memberDimensionOf(f: { segmentId?: string | null; tierKey?: stri
 
 /**
  * The totals' program-wide dimension: every member, counted by the days of their
- * last two purchases only (PROGRAM_METRICS; the program's other totals are kept
- * elsewhere), so the unfiltered buyers and active members read days, not members.
+ * last two purchases and by CLV bin only (the program's other totals are kept
+ * elsewhere), so the unfiltered buyers, active members and CLV distribution read
+ * days and bins, not members.
  */
 export const PROGRAM_DIMENSION = "program";
 /** Whether a contribution (alias x) counts in a dimension (alias d) of the totals. */
-const countsIn = (d: string, x: string) => sql.raw(`(${d}.dimension <> '${PROGRAM_DIMENSION}' or ${x}.metric in ('last', 'previous'))`);
+const countsIn = (d: string, x: string) =>
+  sql.raw(`(${d}.dimension <> '${PROGRAM_DIMENSION}' or ${x}.metric in ('last', 'previous') or ${x}.metric like 'clv:%')`);
 
 /** Every member's dimensions now: their tier and each segment they are in. */
 const membershipSql = (programId: string) => sql`
@@ -129,7 +131,7 @@ export async function dropGoneSegments(tx: Executor, programId: string): Promise
   await tx.execute(sql`delete from kpi_member_dimension_totals t where ${gone("t")}`);
 }
 
-/** What one member counts for in the totals (state alias s: last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to). */
+/** What one member counts for in the totals (state alias s: last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to, clv_bin). */
 const contributionsOf = (s: string) => sql.raw(`
   select 'last' as metric, ${s}.last_day as k1, '-infinity'::date as k2, '-infinity'::date as k3, 1::bigint as value where ${s}.last_day is not null
   union all select 'previous', ${s}.previous_day, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.previous_day is not null
@@ -137,9 +139,10 @@ const contributionsOf = (s: string) => sql.raw(`
   union all select 'cohort', ${s}.months[1], u.month, u.first_day, 1::bigint from unnest(${s}.months, ${s}.first_days) u(month, first_day)
   union all select 'tier:' || coalesce(${s}.tier_key, ''), '-infinity'::date, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.listed
   union all select 'move:' || coalesce(v.from_tier, '') || '>' || coalesce(v.to_tier, ''), v.day, '-infinity'::date, '-infinity'::date, 1::bigint
-    from unnest(${s}.move_days, ${s}.move_from, ${s}.move_to) v(day, from_tier, to_tier)`);
+    from unnest(${s}.move_days, ${s}.move_from, ${s}.move_to) v(day, from_tier, to_tier)
+  union all select 'clv:' || ${s}.clv_bin, '-infinity'::date, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.clv_bin is not null`);
 
-/** Each listed member's state now: local days of their last two counted purchases, points held, member-months in order, tier, tier changes. */
+/** Each listed member's state now: local days of their last two counted purchases, points held, member-months in order, tier, tier changes, CLV bin. */
 const stateNowSql = (programId: string, members: SQL) => sql`
   select r.member_id,
     (s.last_purchase_at at time zone pr.time_zone)::date as last_day,
@@ -147,11 +150,13 @@ const stateNowSql = (programId: string, members: SQL) => sql`
     coalesce((select sum(a.available::bigint + a.pending) from point_accounts a where a.program_id = ${programId} and a.member_id = r.member_id), 0)::bigint as outstanding,
     coalesce(mm.months, '{}'::date[]) as months, coalesce(mm.first_days, '{}'::date[]) as first_days,
     me.tier_key, coalesce(me.status <> 'anonymized', false) as listed,
-    coalesce(th.days, '{}'::date[]) as move_days, coalesce(th.from_tiers, '{}'::text[]) as move_from, coalesce(th.to_tiers, '{}'::text[]) as move_to
+    coalesce(th.days, '{}'::date[]) as move_days, coalesce(th.from_tiers, '{}'::text[]) as move_from, coalesce(th.to_tiers, '{}'::text[]) as move_to,
+    mp.clv_bin
   from (${members}) r
   join programs pr on pr.id = ${programId}
   left join members me on me.program_id = ${programId} and me.id = r.member_id
   left join member_purchase_stats s on s.program_id = ${programId} and s.member_id = r.member_id
+  left join member_predictions mp on mp.program_id = ${programId} and mp.member_id = r.member_id
   left join lateral (
     select array_agg(k.month order by k.month) as months, array_agg(k.first_day order by k.month) as first_days
     from kpi_member_months k where k.program_id = ${programId} and k.member_id = r.member_id
@@ -192,7 +197,7 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
     ), recount as (${recount}
     ), now_state as (${stateNowSql(programId, sql`select member_id from recount`)}
     ), old_state as (
-      select c.member_id, c.last_day, c.previous_day, c.outstanding, c.months, c.first_days, c.tier_key, c.listed, c.move_days, c.move_from, c.move_to
+      select c.member_id, c.last_day, c.previous_day, c.outstanding, c.months, c.first_days, c.tier_key, c.listed, c.move_days, c.move_from, c.move_to, c.clv_bin
       from kpi_member_counted c
       where c.program_id = ${programId} and c.member_id in (select member_id from recount)
     ), dims_now as (
@@ -218,12 +223,12 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
       select ${programId}::uuid, d.dimension, d.metric, d.k1, d.k2, d.k3, d.value from delta d
       on conflict (program_id, dimension, metric, k1, k2, k3) do update set value = t.value + excluded.value
     ), remembered as (
-      insert into kpi_member_counted as c (program_id, member_id, last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to)
-      select ${programId}::uuid, n.member_id, n.last_day, n.previous_day, n.outstanding, n.months, n.first_days, n.tier_key, n.listed, n.move_days, n.move_from, n.move_to
+      insert into kpi_member_counted as c (program_id, member_id, last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to, clv_bin)
+      select ${programId}::uuid, n.member_id, n.last_day, n.previous_day, n.outstanding, n.months, n.first_days, n.tier_key, n.listed, n.move_days, n.move_from, n.move_to, n.clv_bin
       from now_state n
       on conflict (program_id, member_id) do update set last_day = excluded.last_day, previous_day = excluded.previous_day,
         outstanding = excluded.outstanding, months = excluded.months, first_days = excluded.first_days, tier_key = excluded.tier_key, listed = excluded.listed,
-        move_days = excluded.move_days, move_from = excluded.move_from, move_to = excluded.move_to
+        move_days = excluded.move_days, move_from = excluded.move_from, move_to = excluded.move_to, clv_bin = excluded.clv_bin
     )
     select (select count(*) from recount)::int as members`);
   return Number(row?.members ?? 0);

@@ -140,13 +140,13 @@ export async function replaceMemberPredictions(db: Executor, programId: string, 
   for (let i = 0; i < rows.length; i += chunk) {
     const slice = rows.slice(i, i + chunk).map((r) => ({ ...r, fitted_at: r.fittedAt.toISOString() }));
     await db.execute(sql`
-      insert into ${memberPredictions} (program_id, member_id, as_of, frequency, p_alive, expected_purchases_90d, expected_spend_minor, clv_12m_minor,
+      insert into ${memberPredictions} (program_id, member_id, as_of, frequency, p_alive, expected_purchases_90d, expected_spend_minor, clv_12m_minor, clv_bin,
                                         rfm_r, rfm_f, rfm_m, rfm_segment, favourite_category, replenishment_category, replenishment_date, fitted_at)
-      select r."programId", r."memberId", r."asOf", r.frequency, r."pAlive", r."expectedPurchases90d", r."expectedSpendMinor", r."clv12mMinor",
+      select r."programId", r."memberId", r."asOf", r.frequency, r."pAlive", r."expectedPurchases90d", r."expectedSpendMinor", r."clv12mMinor", r."clvBin",
              r."rfmR", r."rfmF", r."rfmM", r."rfmSegment", r."favouriteCategory", r."replenishmentCategory", r."replenishmentDate", r.fitted_at
         from jsonb_to_recordset(${JSON.stringify(slice)}::jsonb) as r(
              "programId" uuid, "memberId" uuid, "asOf" date, frequency int, "pAlive" float8, "expectedPurchases90d" float8,
-             "expectedSpendMinor" float8, "clv12mMinor" float8, "rfmR" smallint, "rfmF" smallint, "rfmM" smallint, "rfmSegment" text,
+             "expectedSpendMinor" float8, "clv12mMinor" float8, "clvBin" smallint, "rfmR" smallint, "rfmF" smallint, "rfmM" smallint, "rfmSegment" text,
              "favouriteCategory" text, "replenishmentCategory" text, "replenishmentDate" date, fitted_at timestamptz)`);
   }
 }

@@ -41,6 +41,8 @@ export const memberPredictions = pgTable("member_predictions", {
   expectedSpendMinor: doublePrecision("expected_spend_minor"),
   /** Discounted value of the next 12 months; null without a spend model. */
   clv12mMinor: doublePrecision("clv_12m_minor"),
+  /** The CLV's bin (0–9) in the distribution of the fit that wrote this row (lib/domain/analytics/clv-bins.ts); null without a CLV. */
+  clvBin: smallint("clv_bin"),
   rfmR: smallint("rfm_r").notNull(),
   rfmF: smallint("rfm_f").notNull(),
   rfmM: smallint("rfm_m").notNull(),

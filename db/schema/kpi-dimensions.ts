@@ -157,6 +157,8 @@ export const kpiMemberCounted = pgTable("kpi_member_counted", {
   moveDays: date("move_days", { mode: "string" }).array().notNull().default(sql`'{}'`),
   moveFrom: text("move_from").array().notNull().default(sql`'{}'`),
   moveTo: text("move_to").array().notNull().default(sql`'{}'`),
+  /** The member's CLV bin (member_predictions.clv_bin). */
+  clvBin: smallint("clv_bin"),
 }, (t) => [primaryKey({ columns: [t.programId, t.memberId] })]);
 
 /** A member enrolled, anonymized, or whose summary, account, member-months or tier history changed since the last refresh (append-only, like kpi_rollup_marks). */

@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { listAuditEntries } from "@/db/queries/audit";
 import { getProgramBySlug, type ProgramRow } from "@/db/queries/programs";
-import { memberPredictions, predictionFits, purchaseLines, purchases } from "@/db/schema";
+import { binClv, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
+import { memberPredictions, members, predictionFits, purchaseLines, purchases } from "@/db/schema";
 import type { Actor, Grant } from "@/lib/auth/actor";
 import { findJob } from "@/lib/jobs/lifecycle-jobs";
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from "@/lib/errors";
 import { importCdnow } from "@/lib/services/imports/import-cdnow";
+import { refreshKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
 import { makeMember, makeProgram, openTestDatabase } from "@/tests/support/database";
 import { readPredictions } from "./read-predictions";
 import { predictForCli, refreshPredictions, refreshProgramPredictions } from "./refresh-predictions";
@@ -70,6 +72,19 @@ describe("refreshProgramPredictions on the CDNOW sample", () => {
     expect(Object.values(segments).reduce((s, n) => s + n, 0)).toBe(2357);
     expect(view.fit!.distributions!.pAlive.reduce((s, b) => s + b.count, 0)).toBe(2357);
     expect(view.fit!.distributions!.clv.reduce((s, b) => s + b.count, 0)).toBe(2357);
+
+    // The dashboard's CLV bins are the fit's, counted from the totals the job's refresh kept; a tier shows its own members on that scale.
+    const f: KpiQueryFilter = { programId: cdnow.id, timeZone: cdnow.timeZone, from: "1997-01-01", to: "1998-06-30" };
+    const bins = await binClv(database.db, f);
+    expect(bins.map((b) => ({ from: b.fromMinor, to: b.upperMinor, count: b.members }))).toEqual(view.fit!.distributions!.clv);
+    expect(bins.filter((b) => b.members > 0).length).toBeGreaterThan(3);
+    const tiered = rows.filter((_, i) => i % 3 === 0).map((r) => r.memberId);
+    await database.db.update(members).set({ tierKey: "gold" }).where(and(eq(members.programId, cdnow.id), inArray(members.id, tiered)));
+    await refreshKpiRollups(database.db, { programId: cdnow.id });
+    const gold = await binClv(database.db, { ...f, tierKey: "gold" });
+    expect(gold).toEqual(await binClv(database.db, { ...f, tierKey: "gold" }, { fromFacts: true }));
+    expect(gold.reduce((n, b) => n + b.members, 0)).toBe(tiered.length);
+    expect(gold.map((b) => b.fromMinor)).toEqual(bins.map((b) => b.fromMinor));
   }, 240_000);
 
   it("fits the published parameters as of 1997-09-30 and reads the holdout from the purchases after it", async () => {

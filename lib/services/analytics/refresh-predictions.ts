@@ -21,6 +21,7 @@ import type { Executor } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParams } from "@/lib/domain/analytics/bg-nbd";
 import { customerLifetimeValue, WEEKS_PER_YEAR } from "@/lib/domain/analytics/clv";
+import { CLV_BINS, clvBinBounds, clvBinOf, clvBinWidth } from "@/lib/domain/analytics/clv-bins";
 import { addDays, daysBetween, type CustomerSummary, type Purchase } from "@/lib/domain/analytics/customer-summary";
 import { favouriteCategory } from "@/lib/domain/analytics/favourite-category";
 import { expectedAverageSpend } from "@/lib/domain/analytics/gamma-gamma";
@@ -31,6 +32,7 @@ import { RFM_SEGMENTS, rfmScores, type RfmSegment } from "@/lib/domain/analytics
 import { currencyDigits } from "@/lib/domain/money";
 import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { refreshKpiRollups } from "@/lib/services/kpis/refresh-kpi-rollups";
 import { authorizeProgram } from "@/lib/services/programs/authorize-program";
 import { parseInput } from "@/lib/validation/common";
 import { calendarDaySchema, refreshPredictionsSchema } from "@/lib/validation/analytics";
@@ -231,6 +233,10 @@ export async function computePredictions(db: Executor, program: ProgramRow, asOf
     };
   });
 
+  // Each member keeps their bin of the distribution this fit shows, for the dashboard's counts per tier and segment.
+  const width = clvBinWidth(members.flatMap((m) => (m.clv12mMinor == null ? [] : [m.clv12mMinor])));
+  if (width !== null) for (const m of members) m.clvBin = m.clv12mMinor == null ? null : clvBinOf(m.clv12mMinor, width);
+
   const gg = models.gammaGamma;
   return {
     program,
@@ -253,14 +259,10 @@ export function distributionsOf(members: readonly NewMemberPrediction[]): Predic
     segments[m.rfmSegment as RfmSegment] += 1;
     pAlive[Math.min(9, Math.floor(m.pAlive * 10))]!.count += 1;
   }
-  const clvs = members.flatMap((m) => (m.clv12mMinor === null || m.clv12mMinor === undefined ? [] : [m.clv12mMinor])).sort((a, b) => a - b);
-  let clv: PredictionDistributions["clv"] = [];
-  if (clvs.length) {
-    const p95 = clvs[Math.min(clvs.length - 1, Math.floor(clvs.length * 0.95))]!;
-    const width = niceStep(p95 / 10);
-    clv = Array.from({ length: 10 }, (_, i) => ({ from: i * width, to: i === 9 ? null : (i + 1) * width, count: 0 }));
-    for (const v of clvs) clv[Math.min(9, Math.floor(v / width))]!.count += 1;
-  }
+  const clvs = members.flatMap((m) => (m.clv12mMinor === null || m.clv12mMinor === undefined ? [] : [m.clv12mMinor]));
+  const width = clvBinWidth(clvs);
+  const clv: PredictionDistributions["clv"] = width === null ? [] : Array.from({ length: CLV_BINS }, (_, i) => ({ ...clvBinBounds(i, width), count: 0 }));
+  if (width !== null) for (const v of clvs) clv[clvBinOf(v, width)]!.count += 1;
   const n = members.length || 1;
   return {
     segments,
@@ -270,14 +272,6 @@ export function distributionsOf(members: readonly NewMemberPrediction[]): Predic
     meanPAlive: members.reduce((s, m) => s + m.pAlive, 0) / n,
     expectedPurchases90d: members.reduce((s, m) => s + m.expectedPurchases90d, 0),
   };
-}
-
-/** 1, 2 or 5 times a power of ten, at least `raw` (and at least 1). */
-function niceStep(raw: number): number {
-  if (!(raw > 1)) return 1;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
-  return 10 * power;
 }
 
 export type RefreshResult = { members: number; fitId: string | null; asOf: string; durationMs: number };
@@ -308,6 +302,8 @@ export async function refreshProgramPredictions(db: Executor, p: { programId: st
   try {
     const run = await computePredictions(db, program, asOf);
     const fit = await storePredictions(db, run);
+    // Every member's prediction was rewritten: recount them in the dashboard's totals here, not in a user's first dashboard.
+    await refreshKpiRollups(db, { programId: program.id });
     return { members: run.members.length, fitId: fit.id, asOf, durationMs: run.durationMs };
   } catch (error) {
     if (error instanceof UnprocessableError && error.code === "no_purchases") return { members: 0, fitId: null, asOf, durationMs: 0 };

@@ -3,6 +3,7 @@ import { listStores } from "@/db/queries/overview";
 import { listSegments } from "@/db/queries/segments";
 import {
   binClv,
+  type ClvBin,
   countBuyersAndActives,
   countCohorts,
   countMembers,
@@ -80,7 +81,8 @@ export type KpiDashboard = {
   /** Campaigns that ran in the range (program-wide: the store, channel, segment and tier filters do not apply), newest first. */
   campaigns: CampaignSummary[];
   topRewards: { rewardId: string; name: LocalizedText; redemptions: number; points: number }[];
-  clv: { bin: number; upperMinor: number; members: number }[];
+  /** Members per CLV bin on the program's scale (the last bin open-ended: upperMinor null). */
+  clv: ClvBin[];
 };
 
 export const KPI_FILTER_NAMES = ["from", "to", "store", "channel", "segment", "tier"] as const;

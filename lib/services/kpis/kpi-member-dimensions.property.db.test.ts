@@ -2,9 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { countBuyersAndActives, countCohorts, countMembers, countMembersPerTier, countTierMoves, sumDaily, sumOutstandingPoints, withDashboardReads, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
+import { binClv, countBuyersAndActives, countCohorts, countMembers, countMembersPerTier, countTierMoves, sumDaily, sumOutstandingPoints, withDashboardReads, type DailyTotals, type KpiQueryFilter } from "@/db/queries/kpi-dashboard";
 import { computeFreshMemberDimensionRows, computeFreshMemberTotals, countMemberDimensionMoves, listMemberDimensionRows, listMemberTotals } from "@/db/queries/kpi-member-dimensions";
 import { countRollupMarks } from "@/db/queries/kpi-rollups";
+import { insertPredictionFit, replaceMemberPredictions } from "@/db/queries/predictions";
 import { purchases, segmentMembers, segments, stores } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { earnPoints } from "@/lib/services/ledger/earn-points";
@@ -21,8 +22,8 @@ import { rebuildKpiRollups, refreshKpiRollups } from "./refresh-kpi-rollups";
  * equals a recomputation from the facts with today's membership, and the
  * dashboard's daily series under every tier and segment filter equal those
  * computed from the base tables, and so do the members enrolled by a day,
- * the buyers and active members, the points they hold, the cohort heatmap, the members per tier and the tier migration
- * (kept per tier and segment from the members recounted at each refresh).
+ * the buyers and active members, the points they hold, the cohort heatmap, the members per tier, the tier migration
+ * and the CLV bins (kept per tier and segment, and program-wide, from the members recounted at each refresh).
  */
 const TIERS = [null, "bronze", "silver", "gold"] as const;
 const command = fc.oneof(
@@ -41,6 +42,9 @@ const command = fc.oneof(
   fc.record({ op: fc.constant("dropSegment" as const), segment: fc.constantFrom(0, 1) }),
   { weight: 2, arbitrary: fc.record({ op: fc.constant("refresh" as const), twice: fc.boolean() }) },
   fc.record({ op: fc.constant("tick" as const), hours: fc.integer({ min: 1, max: 24 * 5 }) }),
+  // A prediction refresh rewrites every member's CLV bin (null: no CLV), member by member in turn; one member's bin changes alone.
+  fc.record({ op: fc.constant("predict" as const), bins: fc.array(fc.option(fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 6 }) }),
+  fc.record({ op: fc.constant("rebin" as const), member: fc.nat(), bin: fc.option(fc.integer({ min: 0, max: 9 })) }),
 );
 
 const EXPECTED = new Set(["insufficient_points", "refund_exceeds_purchase", "already_refunded", "nothing_to_refund"]);
@@ -104,6 +108,20 @@ describe("KPI rollup per tier and segment", () => {
               if (c.twice) await Promise.all([refreshKpiRollups(db, { programId }), refreshKpiRollups(db, { programId })]);
               else await refreshKpiRollups(db, { programId });
             } else if (c.op === "tick") now = new Date(now.getTime() + c.hours * 3_600_000);
+            else if (c.op === "predict") {
+              const at = now;
+              await db.transaction(async (tx) => {
+                await replaceMemberPredictions(tx, programId, memberIds.map((memberId, i) => {
+                  const bin = c.bins[i % c.bins.length] ?? null;
+                  return { programId, memberId, asOf: "2026-03-01", frequency: 0, pAlive: 0.5, expectedPurchases90d: 1, expectedSpendMinor: bin === null ? null : 100,
+                    clv12mMinor: bin === null ? null : bin * 1_000 + 1, clvBin: bin, rfmR: 1, rfmF: 1, rfmM: 1, rfmSegment: "new", fittedAt: at };
+                }));
+                await insertPredictionFit(tx, { programId, asOf: "2026-03-01", customers: memberIds.length, bgNbd: {}, distributions: { clv: [{ from: 0, to: 1_000, count: 0 }] }, durationMs: 1, fittedAt: at });
+              });
+            } else if (c.op === "rebin") {
+              await db.execute(sql`update member_predictions set clv_bin = ${c.bin}, clv_12m_minor = ${c.bin === null ? null : c.bin * 1_000 + 1}
+                where program_id = ${programId} and member_id = ${member(c.member)}`);
+            }
           } catch (error) {
             const code = (error as { code?: string }).code;
             if (!code || !EXPECTED.has(code)) throw error;
@@ -128,6 +146,7 @@ describe("KPI rollup per tier and segment", () => {
         for (const extra of filters) {
           const f: KpiQueryFilter = { programId, timeZone: "America/Mexico_City", from: "2026-01-01", to: "2026-12-31", ...extra };
           expect(active(await sumDaily(db, f)), JSON.stringify(extra)).toEqual(active(await sumDaily(db, f, { fromFacts: true })));
+          expect(await binClv(db, f), `CLV ${JSON.stringify(extra)}`).toEqual(await binClv(db, f, { fromFacts: true }));
           for (const to of ["2026-03-01", "2026-04-15", "2026-12-31"]) {
             const g = { ...f, to, from: to === "2026-12-31" ? "2026-04-01" : f.from };
             const label = `${to} ${JSON.stringify(extra)}`;

@@ -125,7 +125,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             <Card className="mt-6" data-testid="clv-card">
               <CardHeader title={t("clv.title")} description={t("clv.description")} />
               <CardBody>
-                <ClvChart data={dashboard.clv} currency={dashboard.program.currency} locale={nl} label={t("clv.members")} upTo={t("clv.upTo", { amount: "{amount}" })} />
+                <ClvChart data={dashboard.clv} currency={dashboard.program.currency} locale={nl} label={t("clv.members")} upTo={t("clv.upTo", { amount: "{amount}" })} orMore={t("clv.orMore", { amount: "{amount}" })} />
               </CardBody>
             </Card>
           ) : null}

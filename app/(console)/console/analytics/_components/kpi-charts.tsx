@@ -106,11 +106,23 @@ export function TierChart({ data, locale, label }: TierChartProps) {
   );
 }
 
-type ClvChartProps = { data: { upperMinor: number; members: number }[]; currency: string; locale: string; label: string; upTo: string };
+type ClvChartProps = {
+  data: { fromMinor: number; upperMinor: number | null; members: number }[];
+  currency: string;
+  locale: string;
+  label: string;
+  /** Tooltip templates with {amount}: a bin's upper bound, and the open-ended last bin's lower one. */
+  upTo: string;
+  orMore: string;
+};
 
-/** Members per CLV bin; each bar is labelled with its upper bound. */
-export function ClvChart({ data, currency, locale, label, upTo }: ClvChartProps) {
-  const rows = data.map((d) => ({ ...d, bound: formatMoney(d.upperMinor, currency, locale) }));
+/** Members per CLV bin; each bar is labelled with its upper bound, the last (the tail) with its lower one. */
+export function ClvChart({ data, currency, locale, label, upTo, orMore }: ClvChartProps) {
+  const rows = data.map((d) => {
+    const amount = formatMoney(d.upperMinor ?? d.fromMinor, currency, locale);
+    return { members: d.members, bound: d.upperMinor === null ? `${amount}+` : amount, title: (d.upperMinor === null ? orMore : upTo).replace("{amount}", amount) };
+  });
+  const titles = new Map(rows.map((r) => [r.bound, r.title]));
   return (
     <div className="h-64" data-testid="clv-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -118,7 +130,7 @@ export function ClvChart({ data, currency, locale, label, upTo }: ClvChartProps)
           <CartesianGrid vertical={false} stroke={GRID} />
           <XAxis dataKey="bound" tick={axis} tickLine={false} axisLine={{ stroke: GRID }} minTickGap={8} />
           <YAxis tick={axis} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => compact(v, locale)} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={(b) => upTo.replace("{amount}", String(b))} formatter={(v) => [formatCount(Number(v), locale), label]} cursor={{ fill: "#f3f4f6" }} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(b) => titles.get(String(b)) ?? String(b)} formatter={(v) => [formatCount(Number(v), locale), label]} cursor={{ fill: "#f3f4f6" }} />
           <Bar dataKey="members" name={label} fill={BRAND} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
