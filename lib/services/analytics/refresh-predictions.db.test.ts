@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { and, eq, inArray } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { listAuditEntries } from "@/db/queries/audit";
@@ -85,6 +86,17 @@ describe("refreshProgramPredictions on the CDNOW sample", () => {
     expect(gold).toEqual(await binClv(database.db, { ...f, tierKey: "gold" }, { fromFacts: true }));
     expect(gold.reduce((n, b) => n + b.members, 0)).toBe(tiered.length);
     expect(gold.map((b) => b.fromMinor)).toEqual(bins.map((b) => b.fromMinor));
+
+    // Predictions stored before migration 0050 get their bin from their fit: the same bins, once recounted.
+    await database.db.update(memberPredictions).set({ clvBin: null }).where(eq(memberPredictions.programId, cdnow.id));
+    await refreshKpiRollups(database.db, { programId: cdnow.id });
+    expect(await binClv(database.db, f)).toEqual([]);
+    const backfill = readFileSync("db/migrations/0050_kpi_member_clv_touches.sql", "utf8").split("--> statement-breakpoint").at(-1)!
+      .replace("FROM prediction_fits ORDER BY", `FROM prediction_fits WHERE program_id = '${cdnow.id}' ORDER BY`);
+    expect(backfill).toContain(cdnow.id);
+    await database.db.execute(sql.raw(backfill));
+    await refreshKpiRollups(database.db, { programId: cdnow.id });
+    expect(await binClv(database.db, f)).toEqual(bins);
   }, 240_000);
 
   it("fits the published parameters as of 1997-09-30 and reads the holdout from the purchases after it", async () => {
