@@ -126,6 +126,7 @@ test.describe("analytics dashboard", () => {
     await setLocaleCookie(context, baseURL, "en");
     await page.reload();
     await expect(page.getByTestId("ignored-filters")).toContainText("not valid or no longer exist: From, Store");
+    await page.screenshot({ path: `${SCREENS}/dashboard-ignored-filters-en.png`, fullPage: false });
   });
 
   test("exports a table view as CSV", async ({ page }) => {
