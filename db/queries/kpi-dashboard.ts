@@ -170,13 +170,15 @@ export type BuyerCounts = {
  * purchase of the program is dated at or after the range's end (the usual
  * dashboard, which runs to the last day with activity), every member's latest
  * two purchases fall inside the counted period or before it, so the members
- * counted by the local days of those two purchases (kpi_member_dimension_totals,
- * program-wide or per tier or segment, as of the last rollup refresh) say who
- * bought in a window and who twice: one row per day. For one store or channel,
- * each member's summary there (member_dimension_stats) does. Otherwise, or with
- * both a store and a channel, the purchases of the range are grouped per
- * member. `fromFacts` reads the members' summaries (member_purchase_stats) instead of the totals. Meant
- * to run inside withDashboardReads.
+ * counted by the local days of those two purchases say who bought in a window
+ * and who twice: kpi_member_dimension_totals (as of the last rollup refresh)
+ * holds those counts program-wide, per store and channel, and per tier or
+ * segment — one row per day. A tier or segment with a store or channel reads
+ * each member's summary there (member_dimension_stats); a range that ends
+ * earlier, or a store and a channel together, groups the range's purchases
+ * per member. `fromFacts` reads the summaries (member_purchase_stats,
+ * member_dimension_stats) instead of the totals. Meant to run inside
+ * withDashboardReads.
  */
 export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, options: FactsOption = {}): Promise<BuyerCounts> {
   const dimension = dimensionOf(f);
@@ -185,16 +187,18 @@ export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, opt
   const [after] = await selectRows<{ found: boolean }>(db, sql`
     select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${w.end}) as found`);
   if (after?.found) return countBuyersAndActivesFromPurchases(db, f);
-  const totals = dimension ? null : keptTotalsDimension(f, options);
+  // The program's members (by their last two purchases anywhere, or in the store or channel), or a tier's or segment's.
+  const totals = !dimension ? keptTotalsDimension(f, options) : !options.fromFacts && memberDimensionOf(f) === null ? PROGRAM_DIMENSION : null;
   if (totals) {
-    // The program's members, or a tier's or segment's, counted by the local day of their last two purchases (kpi_member_dimension_totals).
+    // Counted by the local day of their last two purchases (kpi_member_dimension_totals).
+    const [last, previous] = dimension ? [`last:${dimension}`, `previous:${dimension}`] : ["last", "previous"];
     return buyerCounts(await selectRows<BuyerCountRow>(db, sql`
-      select coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.to}::date - 29), 0)::int as "active30",
-        coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.to}::date - 89), 0)::int as "active90",
-        coalesce(sum(t.value) filter (where t.metric = 'last' and t.k1 >= ${f.from}::date), 0)::int as "buyers",
-        coalesce(sum(t.value) filter (where t.metric = 'previous' and t.k1 >= ${f.from}::date), 0)::int as "repeatBuyers"
+      select coalesce(sum(t.value) filter (where t.metric = ${last} and t.k1 >= ${f.to}::date - 29), 0)::int as "active30",
+        coalesce(sum(t.value) filter (where t.metric = ${last} and t.k1 >= ${f.to}::date - 89), 0)::int as "active90",
+        coalesce(sum(t.value) filter (where t.metric = ${last} and t.k1 >= ${f.from}::date), 0)::int as "buyers",
+        coalesce(sum(t.value) filter (where t.metric = ${previous} and t.k1 >= ${f.from}::date), 0)::int as "repeatBuyers"
       from kpi_member_dimension_totals t
-      where t.program_id = ${f.programId} and t.dimension = ${totals} and t.metric in ('last', 'previous')`));
+      where t.program_id = ${f.programId} and t.dimension = ${totals} and t.metric in (${last}, ${previous})`));
   }
   const summaries = dimension
     ? sql`(select member_id, last_purchase_at, previous_purchase_at from member_dimension_stats where program_id = ${f.programId} and dimension = ${dimension})`

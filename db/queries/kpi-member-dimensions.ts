@@ -25,14 +25,18 @@ export function memberDimensionOf(f: { segmentId?: string | null; tierKey?: stri
 
 /**
  * The totals' program-wide dimension: every member, counted by the days of their
- * last two purchases and by CLV bin only (the program's other totals are kept
- * elsewhere), so the unfiltered buyers, active members and CLV distribution read
- * days and bins, not members.
+ * last two purchases — program-wide, and per store and channel
+ * (`last:<store or channel>`, `previous:<…>`) — and by CLV bin only (the
+ * program's other totals are kept elsewhere), so buyers, active members and the
+ * CLV distribution without a tier or segment read days and bins, not members.
  */
 export const PROGRAM_DIMENSION = "program";
-/** Whether a contribution (alias x) counts in a dimension (alias d) of the totals. */
-const countsIn = (d: string, x: string) =>
-  sql.raw(`(${d}.dimension <> '${PROGRAM_DIMENSION}' or ${x}.metric in ('last', 'previous') or ${x}.metric like 'clv:%')`);
+/** Whether a contribution (alias x) counts in a dimension (alias d) of the totals (a tier or segment with a store or channel is read from the facts). */
+const countsIn = (d: string, x: string) => {
+  const perStoreOrChannel = `(${x}.metric like 'last:%' or ${x}.metric like 'previous:%')`;
+  return sql.raw(`(case when ${d}.dimension = '${PROGRAM_DIMENSION}' then ${x}.metric in ('last', 'previous') or ${x}.metric like 'clv:%' or ${perStoreOrChannel}
+    else not ${perStoreOrChannel} end)`);
+};
 
 /** Every member's dimensions now: their tier and each segment they are in. */
 const membershipSql = (programId: string) => sql`
@@ -131,7 +135,7 @@ export async function dropGoneSegments(tx: Executor, programId: string): Promise
   await tx.execute(sql`delete from kpi_member_dimension_totals t where ${gone("t")}`);
 }
 
-/** What one member counts for in the totals (state alias s: last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to, clv_bin). */
+/** What one member counts for in the totals (state alias s: stateNowSql's columns). */
 const contributionsOf = (s: string) => sql.raw(`
   select 'last' as metric, ${s}.last_day as k1, '-infinity'::date as k2, '-infinity'::date as k3, 1::bigint as value where ${s}.last_day is not null
   union all select 'previous', ${s}.previous_day, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.previous_day is not null
@@ -140,9 +144,12 @@ const contributionsOf = (s: string) => sql.raw(`
   union all select 'tier:' || coalesce(${s}.tier_key, ''), '-infinity'::date, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.listed
   union all select 'move:' || coalesce(v.from_tier, '') || '>' || coalesce(v.to_tier, ''), v.day, '-infinity'::date, '-infinity'::date, 1::bigint
     from unnest(${s}.move_days, ${s}.move_from, ${s}.move_to) v(day, from_tier, to_tier)
-  union all select 'clv:' || ${s}.clv_bin, '-infinity'::date, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.clv_bin is not null`);
+  union all select 'clv:' || ${s}.clv_bin, '-infinity'::date, '-infinity'::date, '-infinity'::date, 1::bigint where ${s}.clv_bin is not null
+  union all select v.metric, v.day, '-infinity'::date, '-infinity'::date, 1::bigint
+    from unnest(${s}.store_channels, ${s}.store_channel_last_days, ${s}.store_channel_previous_days) u(dimension, last_day, previous_day)
+    cross join lateral (values ('last:' || u.dimension, u.last_day), ('previous:' || u.dimension, u.previous_day)) v(metric, day) where v.day is not null`);
 
-/** Each listed member's state now: local days of their last two counted purchases, points held, member-months in order, tier, tier changes, CLV bin. */
+/** Each listed member's state now: local days of their last two counted purchases (and per store and channel), points held, member-months in order, tier, tier changes, CLV bin. */
 const stateNowSql = (programId: string, members: SQL) => sql`
   select r.member_id,
     (s.last_purchase_at at time zone pr.time_zone)::date as last_day,
@@ -151,7 +158,8 @@ const stateNowSql = (programId: string, members: SQL) => sql`
     coalesce(mm.months, '{}'::date[]) as months, coalesce(mm.first_days, '{}'::date[]) as first_days,
     me.tier_key, coalesce(me.status <> 'anonymized', false) as listed,
     coalesce(th.days, '{}'::date[]) as move_days, coalesce(th.from_tiers, '{}'::text[]) as move_from, coalesce(th.to_tiers, '{}'::text[]) as move_to,
-    mp.clv_bin
+    mp.clv_bin, coalesce(sc.dimensions, '{}'::text[]) as store_channels,
+    coalesce(sc.last_days, '{}'::date[]) as store_channel_last_days, coalesce(sc.previous_days, '{}'::date[]) as store_channel_previous_days
   from (${members}) r
   join programs pr on pr.id = ${programId}
   left join members me on me.program_id = ${programId} and me.id = r.member_id
@@ -165,7 +173,13 @@ const stateNowSql = (programId: string, members: SQL) => sql`
     select array_agg((h.created_at at time zone pr.time_zone)::date order by h.created_at, h.id) as days,
       array_agg(h.from_tier order by h.created_at, h.id) as from_tiers, array_agg(h.to_tier order by h.created_at, h.id) as to_tiers
     from member_tier_history h where h.program_id = ${programId} and h.member_id = r.member_id
-  ) th on true`;
+  ) th on true
+  left join lateral (
+    select array_agg(x.dimension order by x.dimension) as dimensions,
+      array_agg((x.last_purchase_at at time zone pr.time_zone)::date order by x.dimension) as last_days,
+      array_agg((x.previous_purchase_at at time zone pr.time_zone)::date order by x.dimension) as previous_days
+    from member_dimension_stats x where x.program_id = ${programId} and x.member_id = r.member_id
+  ) sc on true`;
 
 /**
  * Recounts, in kpi_member_dimension_totals, the members touched since the last
@@ -197,7 +211,8 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
     ), recount as (${recount}
     ), now_state as (${stateNowSql(programId, sql`select member_id from recount`)}
     ), old_state as (
-      select c.member_id, c.last_day, c.previous_day, c.outstanding, c.months, c.first_days, c.tier_key, c.listed, c.move_days, c.move_from, c.move_to, c.clv_bin
+      select c.member_id, c.last_day, c.previous_day, c.outstanding, c.months, c.first_days, c.tier_key, c.listed, c.move_days, c.move_from, c.move_to, c.clv_bin,
+        c.store_channels, c.store_channel_last_days, c.store_channel_previous_days
       from kpi_member_counted c
       where c.program_id = ${programId} and c.member_id in (select member_id from recount)
     ), dims_now as (
@@ -223,12 +238,16 @@ export async function recountMemberTotals(tx: Executor, p: { programId: string; 
       select ${programId}::uuid, d.dimension, d.metric, d.k1, d.k2, d.k3, d.value from delta d
       on conflict (program_id, dimension, metric, k1, k2, k3) do update set value = t.value + excluded.value
     ), remembered as (
-      insert into kpi_member_counted as c (program_id, member_id, last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to, clv_bin)
-      select ${programId}::uuid, n.member_id, n.last_day, n.previous_day, n.outstanding, n.months, n.first_days, n.tier_key, n.listed, n.move_days, n.move_from, n.move_to, n.clv_bin
+      insert into kpi_member_counted as c (program_id, member_id, last_day, previous_day, outstanding, months, first_days, tier_key, listed, move_days, move_from, move_to, clv_bin,
+        store_channels, store_channel_last_days, store_channel_previous_days)
+      select ${programId}::uuid, n.member_id, n.last_day, n.previous_day, n.outstanding, n.months, n.first_days, n.tier_key, n.listed, n.move_days, n.move_from, n.move_to, n.clv_bin,
+        n.store_channels, n.store_channel_last_days, n.store_channel_previous_days
       from now_state n
       on conflict (program_id, member_id) do update set last_day = excluded.last_day, previous_day = excluded.previous_day,
         outstanding = excluded.outstanding, months = excluded.months, first_days = excluded.first_days, tier_key = excluded.tier_key, listed = excluded.listed,
-        move_days = excluded.move_days, move_from = excluded.move_from, move_to = excluded.move_to, clv_bin = excluded.clv_bin
+        move_days = excluded.move_days, move_from = excluded.move_from, move_to = excluded.move_to, clv_bin = excluded.clv_bin,
+        store_channels = excluded.store_channels, store_channel_last_days = excluded.store_channel_last_days,
+        store_channel_previous_days = excluded.store_channel_previous_days
     )
     select (select count(*) from recount)::int as members`);
   return Number(row?.members ?? 0);

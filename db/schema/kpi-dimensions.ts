@@ -159,6 +159,10 @@ export const kpiMemberCounted = pgTable("kpi_member_counted", {
   moveTo: text("move_to").array().notNull().default(sql`'{}'`),
   /** The member's CLV bin (member_predictions.clv_bin). */
   clvBin: smallint("clv_bin"),
+  /** Per store and channel the member bought in (member_dimension_stats): the dimension and the local days of the last two purchases there. */
+  storeChannels: text("store_channels").array().notNull().default(sql`'{}'`),
+  storeChannelLastDays: date("store_channel_last_days", { mode: "string" }).array().notNull().default(sql`'{}'`),
+  storeChannelPreviousDays: date("store_channel_previous_days", { mode: "string" }).array().notNull().default(sql`'{}'`),
 }, (t) => [primaryKey({ columns: [t.programId, t.memberId] })]);
 
 /** A member enrolled, anonymized, or whose summary, account, member-months or tier history changed since the last refresh (append-only, like kpi_rollup_marks). */

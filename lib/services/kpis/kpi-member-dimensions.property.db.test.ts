@@ -136,6 +136,8 @@ describe("KPI rollup per tier and segment", () => {
         expect(await listMemberTotals(db, programId)).toEqual(freshTotals);
         const filters: Partial<KpiQueryFilter>[] = [
           {},
+          { storeId: storeIds[1] },
+          { channel: "pos" },
           ...TIERS.filter((t) => t !== null).map((tierKey) => ({ tierKey })),
           ...segmentIds.map((segmentId) => ({ segmentId })),
           { tierKey: "gold", channel: "pos" },
