@@ -12,6 +12,8 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: { 
  * violations, listing each rule with the elements it flagged.
  */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // Next streams a page's metadata after its first bytes: wait for the <title> (a page without one still fails, here).
+  await expect(page).toHaveTitle(/\S/);
   await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
