@@ -23,6 +23,12 @@ test.describe("console predictions", () => {
     await signInAsUser(page, DEMO.analyst, undefined, PATH);
     await expect(page.getByRole("heading", { name: "Predicciones", level: 1 })).toBeVisible();
     await shot(page, "before-es");
+    // Before any fit the dashboard's CLV card says why it is empty.
+    await page.goto("/console/analytics");
+    await expect(page.getByTestId("clv-empty")).toContainText("Aún no hay predicciones");
+    await page.getByTestId("clv-card").scrollIntoViewIfNeeded();
+    await shot(page, "dashboard-clv-empty-es");
+    await page.goto(PATH);
 
     await page.getByRole("button", { name: "Recalcular" }).click();
     // The CDNOW sample (2,357 buyers) plus the buyers other tests on this server add before this one runs.
@@ -72,5 +78,9 @@ test.describe("console predictions", () => {
     await expect(page.getByTestId("holdout-buckets-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(page.getByTestId("rfm-champions")).toContainText("Champions");
     await shot(page, "predictions-en");
+    await page.goto("/console/analytics");
+    await expect(page.getByTestId("clv-card").getByTestId("clv-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await page.getByTestId("clv-card").scrollIntoViewIfNeeded();
+    await shot(page, "dashboard-clv-en");
   });
 });

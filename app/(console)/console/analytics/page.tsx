@@ -121,14 +121,16 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
             <TierMigrationCard dashboard={dashboard} locale={locale} nl={nl} action={exportLink("migration")} />
             <CampaignsCard dashboard={dashboard} nl={nl} action={exportLink("campaigns")} />
           </div>
-          {dashboard.clv.length > 0 ? (
-            <Card className="mt-6" data-testid="clv-card">
-              <CardHeader title={t("clv.title")} description={t("clv.description")} />
-              <CardBody>
+          <Card className="mt-6" data-testid="clv-card">
+            <CardHeader title={t("clv.title")} description={t("clv.description")} />
+            <CardBody>
+              {dashboard.clv.length > 0 ? (
                 <ClvChart data={dashboard.clv} currency={dashboard.program.currency} locale={nl} label={t("clv.members")} upTo={t("clv.upTo", { amount: "{amount}" })} orMore={t("clv.orMore", { amount: "{amount}" })} />
-              </CardBody>
-            </Card>
-          ) : null}
+              ) : (
+                <EmptyNote text={t("clv.empty")} testId="clv-empty" />
+              )}
+            </CardBody>
+          </Card>
         </>
       )}
     </>
