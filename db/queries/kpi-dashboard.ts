@@ -187,8 +187,10 @@ export async function countBuyersAndActives(db: Executor, f: KpiQueryFilter, opt
   const [after] = await selectRows<{ found: boolean }>(db, sql`
     select exists (select 1 from purchases p where p.program_id = ${f.programId} and p.occurred_at >= ${w.end}) as found`);
   if (after?.found) return countBuyersAndActivesFromPurchases(db, f);
-  // The program's members (by their last two purchases anywhere, or in the store or channel), or a tier's or segment's.
-  const totals = !dimension ? keptTotalsDimension(f, options) : !options.fromFacts && memberDimensionOf(f) === null ? PROGRAM_DIMENSION : null;
+  // The program's members (by their last two purchases anywhere, or in the store or channel), or a tier's or segment's
+  // (those have no per-store or per-channel counts).
+  const kept = keptTotalsDimension(f, options);
+  const totals = kept && (!dimension || kept === PROGRAM_DIMENSION) ? kept : null;
   if (totals) {
     // Counted by the local day of their last two purchases (kpi_member_dimension_totals).
     const [last, previous] = dimension ? [`last:${dimension}`, `previous:${dimension}`] : ["last", "previous"];

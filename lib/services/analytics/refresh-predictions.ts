@@ -234,8 +234,8 @@ export async function computePredictions(db: Executor, program: ProgramRow, asOf
   });
 
   // Each member keeps their bin of the distribution this fit shows, for the dashboard's counts per tier and segment.
-  const width = clvBinWidth(members.flatMap((m) => (m.clv12mMinor == null ? [] : [m.clv12mMinor])));
-  if (width !== null) for (const m of members) m.clvBin = m.clv12mMinor == null ? null : clvBinOf(m.clv12mMinor, width);
+  const clvWidth = clvBinWidth(members.flatMap((m) => (m.clv12mMinor == null ? [] : [m.clv12mMinor])));
+  if (clvWidth !== null) for (const m of members) m.clvBin = m.clv12mMinor == null ? null : clvBinOf(m.clv12mMinor, clvWidth);
 
   const gg = models.gammaGamma;
   return {
@@ -245,14 +245,14 @@ export async function computePredictions(db: Executor, program: ProgramRow, asOf
     bgnbd: { ...params, logLikelihood: models.bgNbd.logLikelihood, converged: models.bgNbd.converged },
     gammaGamma: gg ? { p: gg.params.p, q: gg.params.q, gamma: gg.params.gamma / 10 ** digits, gammaMinor: gg.params.gamma, logLikelihood: gg.logLikelihood, customers: gg.customers } : null,
     holdout,
-    distributions: distributionsOf(members),
+    distributions: distributionsOf(members, clvWidth),
     members,
     durationMs: Math.round(performance.now() - started),
   };
 }
 
 /** The console's charts, computed once per fit. */
-export function distributionsOf(members: readonly NewMemberPrediction[]): PredictionDistributions {
+export function distributionsOf(members: readonly NewMemberPrediction[], clvWidth: number | null): PredictionDistributions {
   const segments = Object.fromEntries(RFM_SEGMENTS.map((s) => [s, 0])) as Record<RfmSegment, number>;
   const pAlive = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, count: 0 }));
   for (const m of members) {
@@ -260,9 +260,9 @@ export function distributionsOf(members: readonly NewMemberPrediction[]): Predic
     pAlive[Math.min(9, Math.floor(m.pAlive * 10))]!.count += 1;
   }
   const clvs = members.flatMap((m) => (m.clv12mMinor === null || m.clv12mMinor === undefined ? [] : [m.clv12mMinor]));
-  const width = clvBinWidth(clvs);
-  const clv: PredictionDistributions["clv"] = width === null ? [] : Array.from({ length: CLV_BINS }, (_, i) => ({ ...clvBinBounds(i, width), count: 0 }));
-  if (width !== null) for (const v of clvs) clv[clvBinOf(v, width)]!.count += 1;
+  // The members' own bins (set with clvWidth by computePredictions): the chart and the dashboard's counts agree by construction.
+  const clv: PredictionDistributions["clv"] = clvWidth === null ? [] : Array.from({ length: CLV_BINS }, (_, i) => ({ ...clvBinBounds(i, clvWidth), count: 0 }));
+  if (clvWidth !== null) for (const m of members) if (m.clvBin != null) clv[m.clvBin]!.count += 1;
   const n = members.length || 1;
   return {
     segments,
